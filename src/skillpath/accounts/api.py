@@ -1,0 +1,180 @@
+"""API endpoints of accounts: the current user, organisations, memberships, tokens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from skillpath.accounts import access, selectors, services
+from skillpath.accounts.exceptions import AccountsError
+from skillpath.accounts.models import (
+    ApiToken,
+    LearnerProfile,
+    Membership,
+    Organisation,
+    Province,
+    SelfIdentification,
+)
+
+router = Router(tags=["accounts"])
+
+
+class OrganisationOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    province: str
+    website: str
+    status: str
+
+
+class MembershipOut(Schema):
+    id: int
+    organisation: str = Field(..., alias="organisation.slug")
+    role: str
+    status: str
+
+
+class LearnerProfileOut(Schema):
+    id: int
+    full_name: str = Field(..., alias="user.full_name")
+    region: str
+    preferred_language: str = Field(..., alias="user.preferred_language")
+    home_organisation: str | None = Field(None, alias="home_organisation.slug")
+    share_with_employers: bool
+
+
+class OwnLearnerProfileOut(LearnerProfileOut):
+    follow_up_surveys: bool
+    identifies_newcomer: str
+    identifies_indigenous: str
+    identifies_woman: str
+    identifies_youth: str
+    identifies_disability: str
+
+
+class MeOut(Schema):
+    id: int
+    email: str
+    full_name: str
+    preferred_language: str
+    roles: list[str]
+    learner_profile: OwnLearnerProfileOut | None
+
+
+class LearnerProfileIn(Schema):
+    region: Province | None = None
+    share_with_employers: bool | None = None
+    follow_up_surveys: bool | None = None
+    identifies_newcomer: SelfIdentification | None = None
+    identifies_indigenous: SelfIdentification | None = None
+    identifies_woman: SelfIdentification | None = None
+    identifies_youth: SelfIdentification | None = None
+    identifies_disability: SelfIdentification | None = None
+
+
+class TokenIn(Schema):
+    name: str = Field(..., min_length=1, max_length=100)
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class TokenCreatedOut(TokenOut):
+    key: str
+
+
+def _me(request: HttpRequest) -> MeOut:
+    user = request.user
+    profile = LearnerProfile.objects.select_related("user", "home_organisation").filter(user=user).first()
+    return MeOut(
+        id=user.pk,
+        email=user.email,
+        full_name=user.full_name,
+        preferred_language=user.preferred_language,
+        roles=sorted(access.roles(user)),
+        learner_profile=OwnLearnerProfileOut.from_orm(profile) if profile else None,
+    )
+
+
+@router.get("/me", response=MeOut, summary="The signed-in person, their roles and profile")
+def me(request: HttpRequest) -> MeOut:
+    return _me(request)
+
+
+@router.patch("/me/learner-profile", response=MeOut, summary="Change my profile and consent")
+def learner_profile_patch(request: HttpRequest, payload: LearnerProfileIn) -> MeOut:
+    profile = LearnerProfile.objects.filter(user=request.user).first()
+    if profile is None:
+        raise PermissionDenied("Only job seekers have a learner profile.")
+    changes = payload.dict(exclude_unset=True, exclude_none=True)
+    services.learner_profile_update(profile=profile, changed_by=request.user, **changes)
+    return _me(request)
+
+
+@router.get("/organisations", response=list[OrganisationOut], summary="Organisations")
+@paginate(PageNumberPagination)
+def organisation_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return selectors.organisations_visible_to(request.user)
+
+
+@router.get("/organisations/{slug}", response=OrganisationOut, summary="One organisation")
+def organisation_detail(request: HttpRequest, slug: str) -> Organisation:
+    return get_object_or_404(selectors.organisations_visible_to(request.user), slug=slug)
+
+
+@router.get("/memberships", response=list[MembershipOut], summary="My roles in organisations")
+@paginate(PageNumberPagination)
+def membership_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return Membership.objects.filter(user=request.user).select_related("organisation")
+
+
+@router.get("/learners", response=list[LearnerProfileOut], summary="Learners I may see")
+@paginate(PageNumberPagination)
+def learner_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return access.learners_visible_to(request.user).order_by("pk")
+
+
+@router.get("/learners/{learner_id}", response=LearnerProfileOut, summary="One learner")
+def learner_detail(request: HttpRequest, learner_id: int) -> LearnerProfile:
+    learner = get_object_or_404(
+        LearnerProfile.objects.select_related("user", "home_organisation"), pk=learner_id
+    )
+    if not access.can_view_learner(request.user, learner):
+        # The same answer as a missing learner: do not reveal who exists.
+        raise Http404
+    return learner
+
+
+@router.get("/tokens", response=list[TokenOut], summary="My personal access tokens")
+def token_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return ApiToken.objects.filter(user=request.user)
+
+
+@router.post("/tokens", response={201: TokenCreatedOut}, summary="Create a token (shown once)")
+def token_create(request: HttpRequest, payload: TokenIn):  # type: ignore[no-untyped-def]
+    try:
+        token, key = services.token_create(user=request.user, name=payload.name)
+    except AccountsError as error:
+        from ninja.errors import HttpError
+
+        raise HttpError(422, str(error)) from error
+    return 201, {**TokenOut.from_orm(token).dict(), "key": key}
+
+
+@router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke one of my tokens")
+def token_revoke(request: HttpRequest, token_id: int):  # type: ignore[no-untyped-def]
+    token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
+    services.token_revoke(token=token, revoked_by=request.user)
+    return 204, None

@@ -1,0 +1,315 @@
+"""Every write to accounts: one function per use case, each in a transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from skillpath.accounts import access
+from skillpath.accounts.exceptions import (
+    EmailAlreadyUsed,
+    NotAllowed,
+    OrganisationNameTaken,
+    TooManyLoginFailures,
+)
+from skillpath.accounts.models import (
+    ApiToken,
+    LearnerProfile,
+    LoginFailure,
+    Membership,
+    MembershipStatus,
+    Organisation,
+    OrganisationKind,
+    OrganisationStatus,
+    Role,
+    User,
+)
+from skillpath.common.audit import audit_record
+
+TOKEN_PREFIX = "sp_"
+
+
+def _email_free(email: str) -> str:
+    email = User.objects.normalize_email(email).strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise EmailAlreadyUsed(
+            _("An account with this e-mail address already exists. Sign in, or reset your password.")
+        )
+    return email
+
+
+def _create_user(*, email: str, password: str, full_name: str, language: str) -> User:
+    user = User(email=email, full_name=full_name.strip(), preferred_language=language)
+    validate_password(password, user)
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as error:  # a concurrent sign-up with the same address
+        raise EmailAlreadyUsed(
+            _("An account with this e-mail address already exists. Sign in, or reset your password.")
+        ) from error
+    return user
+
+
+@transaction.atomic
+def learner_signup(
+    *,
+    email: str,
+    password: str,
+    full_name: str,
+    language: str = "en",
+    region: str = "",
+    share_with_employers: bool = False,
+    follow_up_surveys: bool = False,
+) -> User:
+    """Create a job seeker's account and learner profile.
+
+    Raises ``EmailAlreadyUsed``, or Django's ``ValidationError`` for a weak password.
+    """
+    email = _email_free(email)
+    user = _create_user(email=email, password=password, full_name=full_name, language=language)
+    now = timezone.now()
+    LearnerProfile.objects.create(
+        user=user,
+        region=region,
+        share_with_employers=share_with_employers,
+        share_changed_at=now if share_with_employers else None,
+        follow_up_surveys=follow_up_surveys,
+    )
+    audit_record(actor=user, verb="learner_signup", target=user)
+    return user
+
+
+@transaction.atomic
+def employer_signup(
+    *,
+    email: str,
+    password: str,
+    full_name: str,
+    language: str = "en",
+    organisation: Organisation | None = None,
+    new_organisation_name: str = "",
+    new_organisation_province: str = "",
+    new_organisation_website: str = "",
+) -> Membership:
+    """Create an employer representative who waits for approval.
+
+    The person either asks to join an existing employer ``organisation`` or creates a
+    new one (which also waits for approval). They have no employer powers until a
+    coordinator approves them.
+    """
+    if organisation is None and not new_organisation_name.strip():
+        raise NotAllowed(_("Choose your organisation, or give the name of a new one."))
+    if organisation is not None and organisation.kind != OrganisationKind.EMPLOYER:
+        raise NotAllowed(_("Only employer organisations can be joined this way."))
+    email = _email_free(email)
+    if organisation is None:
+        name = new_organisation_name.strip()
+        if Organisation.objects.filter(name__iexact=name).exists():
+            raise OrganisationNameTaken(
+                _("An organisation called “%(name)s” already exists: choose it from the list.")
+                % {"name": name}
+            )
+        organisation = Organisation.objects.create(
+            name=name,
+            slug=_unique_slug(name),
+            kind=OrganisationKind.EMPLOYER,
+            province=new_organisation_province,
+            website=new_organisation_website,
+            status=OrganisationStatus.PENDING,
+        )
+    user = _create_user(email=email, password=password, full_name=full_name, language=language)
+    membership = Membership.objects.create(
+        user=user, organisation=organisation, role=Role.EMPLOYER, status=MembershipStatus.PENDING
+    )
+    audit_record(actor=user, verb="employer_signup", target=membership)
+    return membership
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:70] or "organisation"
+    slug, n = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def membership_decide(*, membership: Membership, approve: bool, decided_by: User) -> Membership:
+    """Approve or reject a pending membership; approving also activates a new employer."""
+    membership = Membership.objects.select_for_update().select_related("organisation").get(
+        pk=membership.pk
+    )
+    if membership.role == Role.EMPLOYER:
+        allowed = access.can_decide_employer_membership(decided_by, membership)
+    else:
+        allowed = access.can_manage_organisation(decided_by, membership.organisation)
+    if not allowed:
+        raise NotAllowed(_("You cannot decide on this request."))
+    if membership.status != MembershipStatus.PENDING:
+        return membership  # decided already (a double submit): nothing changes
+    membership.status = MembershipStatus.APPROVED if approve else MembershipStatus.REJECTED
+    membership.decided_by = decided_by
+    membership.decided_at = timezone.now()
+    membership.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    organisation = membership.organisation
+    if organisation.status == OrganisationStatus.PENDING:
+        organisation.status = OrganisationStatus.ACTIVE if approve else OrganisationStatus.REJECTED
+        organisation.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=decided_by,
+        verb="membership_approve" if approve else "membership_reject",
+        target=membership,
+    )
+    access.forget_roles([membership.user])
+    return membership
+
+
+@transaction.atomic
+def membership_grant(
+    *, user: User, organisation: Organisation, role: str, granted_by: User | None
+) -> Membership:
+    """Give ``user`` an approved ``role`` in ``organisation`` (staff set-up, demo data)."""
+    if granted_by is not None and not access.can_manage_organisation(granted_by, organisation):
+        raise NotAllowed(_("You cannot add members to this organisation."))
+    membership, _created = Membership.objects.update_or_create(
+        user=user,
+        organisation=organisation,
+        role=role,
+        defaults={
+            "status": MembershipStatus.APPROVED,
+            "decided_by": granted_by,
+            "decided_at": timezone.now(),
+        },
+    )
+    audit_record(actor=granted_by, verb="membership_grant", target=membership)
+    access.forget_roles([user])
+    return membership
+
+
+@transaction.atomic
+def learner_profile_update(*, profile: LearnerProfile, changed_by: User, **fields: Any) -> LearnerProfile:
+    """Change a learner's profile and consent settings; only the learner may."""
+    if profile.user_id != changed_by.pk:
+        raise NotAllowed(_("Only the learner can change their own profile and consent."))
+    allowed = {
+        "region",
+        "home_organisation",
+        "share_with_employers",
+        "follow_up_surveys",
+        "identifies_newcomer",
+        "identifies_indigenous",
+        "identifies_woman",
+        "identifies_youth",
+        "identifies_disability",
+    }
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"Unknown profile fields: {sorted(unknown)}")
+    profile = LearnerProfile.objects.select_for_update().get(pk=profile.pk)
+    if "share_with_employers" in fields and fields["share_with_employers"] != profile.share_with_employers:
+        profile.share_changed_at = timezone.now()
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.save()
+    audit_record(
+        actor=changed_by,
+        verb="learner_profile_update",
+        target=profile,
+        share_with_employers=profile.share_with_employers,
+        follow_up_surveys=profile.follow_up_surveys,
+    )
+    return profile
+
+
+@transaction.atomic
+def user_language_set(*, user: User, language: str) -> User:
+    """Remember the language a person reads skillpath in."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"Unknown language {language!r}")
+    User.objects.filter(pk=user.pk).update(preferred_language=language)
+    user.preferred_language = language
+    return user
+
+
+def _hash_token(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Create a personal access token; return it and the secret, shown only once."""
+    name = name.strip()
+    if not name:
+        raise NotAllowed(_("Give the token a name, so that you recognise it later."))
+    key = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name[:100], prefix=key[:10], key_hash=_hash_token(key))
+    audit_record(actor=user, verb="token_create", target=token)
+    return token, key
+
+
+@transaction.atomic
+def token_revoke(*, token: ApiToken, revoked_by: User) -> ApiToken:
+    """Revoke a token; requests that present it are refused from now on."""
+    if token.user_id != revoked_by.pk and not revoked_by.is_superuser:
+        raise NotAllowed(_("You can revoke only your own tokens."))
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at", "updated_at"])
+        audit_record(actor=revoked_by, verb="token_revoke", target=token)
+    return token
+
+
+def token_authenticate(key: str) -> User | None:
+    """Return the active user who owns the active token ``key``, or ``None``."""
+    if not key or not key.startswith(TOKEN_PREFIX):
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=_hash_token(key), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+def login_check_allowed(*, email: str, client_address: str) -> None:
+    """Raise ``TooManyLoginFailures`` while recent failures exceed the limit."""
+    since = timezone.now() - timedelta(seconds=settings.SKILLPATH_LOGIN_WINDOW_SECONDS)
+    limit = settings.SKILLPATH_LOGIN_MAX_FAILURES
+    recent = LoginFailure.objects.filter(occurred_at__gte=since)
+    by_email = recent.filter(email=email.strip().lower()).count()
+    by_address = recent.filter(client_address=client_address).count()
+    if by_email >= limit or by_address >= limit * 4:
+        minutes = settings.SKILLPATH_LOGIN_WINDOW_SECONDS // 60
+        raise TooManyLoginFailures(
+            _("Too many failed sign-ins. Wait %(minutes)d minutes, or reset your password.")
+            % {"minutes": minutes}
+        )
+
+
+def login_failure_record(*, email: str, client_address: str) -> None:
+    """Remember a failed sign-in, and forget those older than the window."""
+    now = timezone.now()
+    LoginFailure.objects.create(email=email.strip().lower()[:254], client_address=client_address, occurred_at=now)
+    horizon = now - timedelta(seconds=settings.SKILLPATH_LOGIN_WINDOW_SECONDS * 4)
+    LoginFailure.objects.filter(occurred_at__lt=horizon).delete()
+
+
+def login_failures_clear(*, email: str) -> None:
+    """Forget the failed sign-ins of ``email`` after a successful one."""
+    LoginFailure.objects.filter(email=email.strip().lower()).delete()

@@ -1,0 +1,97 @@
+"""The HTTP API: one NinjaAPI, one router per app, one error format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from skillpath.api.auth import SessionAuth, TokenAuth
+
+api = NinjaAPI(
+    title="skillpath API",
+    version="1.0.0",
+    description=(
+        "Assess, learn only what you lack, earn verifiable micro-credentials. "
+        "Authenticate with the session cookie (and the CSRF token for writes) or with "
+        "a personal access token: `Authorization: Bearer sp_…`. Every 4xx answer has "
+        'the body `{"error": {"status": …, "code": …, "message": …, "details": […]}}`.'
+    ),
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api-1.0.0",
+)
+
+
+def error_response(
+    request: HttpRequest,
+    status: int,
+    code: str,
+    message: str,
+    details: list[Any] | None = None,
+) -> HttpResponse:
+    """Answer with skillpath's one error format."""
+    return api.create_response(
+        request,
+        {"error": {"status": status, "code": code, "message": message, "details": details or []}},
+        status=status,
+    )
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    details = [
+        {
+            "field": ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "payload")),
+            "message": error.get("msg", ""),
+        }
+        for error in exc.errors
+    ]
+    return error_response(
+        request, 422, "invalid_input", "The request body or parameters are not valid.", details
+    )
+
+
+@api.exception_handler(DjangoValidationError)
+def _django_validation_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    return error_response(request, 422, "invalid_input", " ".join(exc.messages))
+
+
+@api.exception_handler(AuthenticationError)
+def _authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return error_response(
+        request,
+        401,
+        "not_authenticated",
+        "Sign in, or send a valid personal access token as 'Authorization: Bearer <token>'.",
+    )
+
+
+@api.exception_handler(PermissionDenied)
+def _permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    message = str(exc) or "You are not allowed to do this."
+    return error_response(request, 403, "forbidden", message)
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return error_response(request, 404, "not_found", "There is nothing here, or you cannot see it.")
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    codes = {400: "bad_request", 401: "not_authenticated", 403: "forbidden", 404: "not_found",
+             405: "method_not_allowed", 409: "conflict", 413: "too_large", 422: "invalid_input",
+             429: "too_many_requests"}
+    return error_response(request, exc.status_code, codes.get(exc.status_code, "error"), str(exc.message))
+
+
+def _register_routers() -> None:
+    from skillpath.accounts.api import router as accounts_router
+
+    api.add_router("/", accounts_router)
+
+
+_register_routers()
