@@ -88,10 +88,30 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return error_response(request, exc.status_code, codes.get(exc.status_code, "error"), str(exc.message))
 
 
-def _register_routers() -> None:
-    from skillpath.accounts.api import router as accounts_router
+API_APPS = [
+    "accounts",
+    "frameworks",
+    "assessments",
+    "learning",
+    "credentials",
+    "jobs",
+    "outcomes",
+]
 
-    api.add_router("/", accounts_router)
+
+def _register_routers() -> None:
+    """Add the ``router`` of each app's ``api`` module, where the app has one."""
+    import importlib
+
+    for app in API_APPS:
+        module_name = f"skillpath.{app}.api"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name == module_name:
+                continue
+            raise
+        api.add_router("/", module.router)
 
 
 _register_routers()

@@ -8,6 +8,12 @@ from skillpath.api.main import api
 urlpatterns = [
     path("", include("skillpath.web.urls")),
     path("accounts/", include("skillpath.accounts.urls")),
+    path("frameworks/", include("skillpath.frameworks.urls")),
+    path("assessments/", include("skillpath.assessments.urls")),
+    path("learning/", include("skillpath.learning.urls")),
+    path("credentials/", include("skillpath.credentials.urls")),
+    path("jobs/", include("skillpath.jobs.urls")),
+    path("outcomes/", include("skillpath.outcomes.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

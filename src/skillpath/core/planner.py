@@ -1,0 +1,362 @@
+"""Plan the least learning that closes a learner's gaps: an exact optimisation.
+
+Given current levels, required levels, a module catalogue and the learner's
+constraints, :func:`plan` finds the set of modules of least total hours (or cost, or
+a weighted mix) such that every required level is reached, every chosen module's
+requirements are met by the learner or by modules taken before it, and the total
+cost stays within the maximum. It solves a mixed-integer program with HiGHS
+(``scipy.optimize.milp``) after a pre-solve, and cuts off plans whose prerequisites
+are circular (see :mod:`skillpath.core.planner_mip`).
+
+Gaps no plan can close are reported with the constraint that blocks them, and
+everything else is still planned::
+
+    from skillpath.core.planner import Module, plan
+
+    result = plan(
+        current={"c1": 0, "c2": 1},
+        required={"c1": 2, "c2": 3},
+        modules=[Module(id="m1", hours=6.0, cost=120.0, teaches={"c1": 2})],
+        objective="hours",
+        languages={"fr"},
+    )
+    result.modules  # ordered ids
+    result.unmet  # {"c2": 3}
+    result.blocked[0].reason  # "not_taught"
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from skillpath.core.planner_explain import (
+    CONSTRAINTS,
+    REASONS,
+    BlockedGap,
+    Constraints,
+    Diagnosis,
+)
+from skillpath.core.planner_mip import PlanProgram
+from skillpath.core.planner_model import (
+    Catalogue,
+    Module,
+    Situation,
+    check_level,
+    reduce,
+)
+
+__all__ = [
+    "CONSTRAINTS",
+    "REASONS",
+    "BlockedGap",
+    "Catalogue",
+    "Constraints",
+    "Module",
+    "Plan",
+    "PlanStep",
+    "objective_weights",
+    "plan",
+]
+
+#: What :func:`plan` minimises: ``"hours"``, ``"cost"``, ``("mix", a)`` for
+#: ``a * hours + (1 - a) * cost``, or a mapping ``{"hours": w_h, "cost": w_c}``.
+Objective = str | tuple[str, float] | Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """Describe one module of a plan and what it brings.
+
+    Attributes
+    ----------
+    module : str
+        Module id.
+    hours, cost : float
+        The module's hours and cost.
+    closes : dict of str to (from, to)
+        Required competencies the module raises, from the level reached before it
+        to the level it teaches.
+    raises : dict of str to (from, to)
+        Every competency it raises, required or needed by a later module.
+    prepares : tuple of str
+        Later modules of the plan whose requirements it meets.
+    """
+
+    module: str
+    hours: float
+    cost: float
+    closes: dict[str, tuple[float, float]]
+    raises: dict[str, tuple[float, float]]
+    prepares: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Hold a learning plan.
+
+    Attributes
+    ----------
+    modules : list of str
+        Module ids in an order that respects every prerequisite.
+    steps : list of PlanStep
+        The same modules with the gaps each closes.
+    hours, cost : float
+        Totals.
+    objective : float
+        The minimised value (hours, cost, or the weighted mix).
+    unmet : dict of str to int
+        Competency -> required level that no plan can reach under the constraints.
+    blocked : list of BlockedGap
+        The unmet gaps, with reason, blocking constraints and suggestion.
+    """
+
+    modules: list[str]
+    steps: list[PlanStep]
+    hours: float
+    cost: float
+    objective: float
+    unmet: dict[str, float]
+    blocked: list[BlockedGap]
+
+
+def objective_weights(objective: Objective) -> tuple[float, float]:
+    """Return the weights of hours and cost for an objective.
+
+    Parameters
+    ----------
+    objective : Objective
+        ``"hours"``, ``"cost"``, ``("mix", a)`` with ``0 <= a <= 1`` meaning
+        ``a * hours + (1 - a) * cost``, or ``{"hours": w_h, "cost": w_c}`` with
+        non-negative weights, not both zero.
+
+    Returns
+    -------
+    tuple of float
+        Weight of hours, weight of cost.
+
+    Raises
+    ------
+    ValueError
+        On any other objective.
+    """
+    if objective == "hours":
+        return 1.0, 0.0
+    if objective == "cost":
+        return 0.0, 1.0
+    if isinstance(objective, tuple) and len(objective) == 2 and objective[0] == "mix":
+        share = objective[1]
+        if isinstance(share, int | float) and 0.0 <= share <= 1.0:
+            return float(share), 1.0 - float(share)
+        raise ValueError(f"In ('mix', a), a must be between 0 and 1, not {share!r}.")
+    if (
+        isinstance(objective, Mapping)
+        and objective
+        and set(objective) <= {"hours", "cost"}
+    ):
+        hours = objective.get("hours", 0.0)
+        cost = objective.get("cost", 0.0)
+        weights = (float(hours), float(cost))
+        if all(math.isfinite(w) and w >= 0 for w in weights) and any(weights):
+            return weights
+    raise ValueError(
+        f"Unknown objective {objective!r}: use 'hours', 'cost', ('mix', a) with a in "
+        "[0, 1], or {'hours': w_h, 'cost': w_c} with non-negative weights."
+    )
+
+
+def _accepted(values: Collection[str] | str | None, what: str) -> frozenset[str] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        return frozenset({values})
+    if not all(isinstance(v, str) for v in values):
+        raise ValueError(f"{what} must be strings.")
+    return frozenset(values)
+
+
+def plan(
+    current: Mapping[str, float],
+    required: Mapping[str, float],
+    modules: Sequence[Module] | Catalogue,
+    objective: Objective = "hours",
+    *,
+    languages: Collection[str] | str | None = None,
+    formats: Collection[str] | str | None = None,
+    region: str | None = None,
+    max_cost: float | None = None,
+    names: Mapping[str, str] | None = None,
+) -> Plan:
+    """Return the plan of least hours (or cost, or mix) that closes every gap it can.
+
+    Parameters
+    ----------
+    current : Mapping[str, int]
+        Competency -> the learner's level; absent competencies are at 0.
+    required : Mapping[str, int]
+        Competency -> required level.
+    modules : sequence of Module, or Catalogue
+        The catalogue; pass a :class:`Catalogue` to validate and compile it once
+        for many plans.
+    objective : Objective
+        What to minimise; see :func:`objective_weights`.
+    languages, formats : collection of str, str, or None
+        Accepted languages and formats (modules whose attribute is ``None`` always
+        pass); ``None`` accepts all.
+    region : str or None
+        The learner's region (modules whose region is ``None`` always pass).
+    max_cost : float or None
+        Maximum total cost of the plan.
+    names : Mapping[str, str] or None
+        Display names of competencies, languages, formats and regions for messages.
+
+    Returns
+    -------
+    Plan
+        The ordered modules, their totals, and the gaps no plan can close.
+
+    Raises
+    ------
+    ValueError
+        On an unknown objective, a negative or non-finite level, hours or cost, a
+        duplicate module id, or ``requires_modules`` naming an unknown module.
+    """
+    weight_hours, weight_cost = objective_weights(objective)
+    catalogue = modules if isinstance(modules, Catalogue) else Catalogue(modules)
+    if max_cost is not None and (not math.isfinite(max_cost) or max_cost < 0):
+        raise ValueError(
+            f"max_cost must be a finite number of 0 or more, not {max_cost!r}."
+        )
+    constraints = Constraints(
+        _accepted(languages, "languages"),
+        _accepted(formats, "formats"),
+        region,
+        max_cost,
+    )
+    levels = {
+        c: check_level(v, f"Current competency {c!r}") for c, v in current.items()
+    }
+    targets = {
+        c: check_level(v, f"Required competency {c!r}") for c, v in required.items()
+    }
+    gaps = [(c, levels.get(c, 0.0), target) for c, target in targets.items()]
+    gaps = [gap for gap in gaps if gap[2] > gap[1]]
+    if not gaps:
+        return Plan([], [], 0.0, 0.0, 0.0, {}, [])
+
+    index = catalogue.competency_index
+    current_levels = np.zeros(catalogue.width)
+    for competency, level in levels.items():
+        if competency in index:
+            current_levels[index[competency]] = level
+    situation = Situation(catalogue, current_levels)
+    masks = catalogue.accepts(
+        languages=constraints.languages,
+        formats=constraints.formats,
+        region=region,
+        max_cost=max_cost,
+    )
+    allowed = np.ones(catalogue.size, dtype=bool)
+    for mask in masks.values():
+        allowed &= mask
+    rounds, reached = situation.closure(allowed)
+    diagnosis = Diagnosis(situation, masks, constraints, names or {})
+
+    open_gaps: list[tuple[str, float, float]] = []
+    blocked: list[BlockedGap] = []
+    for competency, level, target in gaps:
+        if competency in index and reached[index[competency]] >= target:
+            open_gaps.append((competency, level, target))
+        else:
+            blocked.append(diagnosis.explain(competency, level, target))
+
+    chosen = np.zeros(0, dtype=np.int64)
+    if open_gaps:
+        reduction = reduce(
+            situation,
+            rounds >= 0,
+            np.array([index[c] for c, _, _ in open_gaps], dtype=np.int64),
+            np.array([t for _, _, t in open_gaps], dtype=float),
+        )
+        program = PlanProgram(situation, reduction, max_cost)
+        kept = reduction.modules
+        weights = (
+            weight_hours * catalogue.hours[kept] + weight_cost * catalogue.cost[kept]
+        )
+        solution = program.minimise(weights)
+        if solution is None:
+            solution = program.maximise_closed(weights)
+            cheapest = program.minimise(catalogue.cost[kept], capped=False)
+            assert cheapest is not None  # every open gap is reachable without a cap
+            min_budget = float(catalogue.cost[kept][cheapest.chosen].sum())
+            for (competency, level, target), closed in zip(
+                open_gaps, solution.closed, strict=True
+            ):
+                if not closed:
+                    blocked.append(
+                        diagnosis.over_budget(competency, level, target, min_budget)
+                    )
+        chosen = kept[solution.chosen]
+    position = {competency: i for i, competency in enumerate(targets)}
+    blocked.sort(key=lambda gap: position[gap.competency])
+    return _ordered_plan(
+        situation, chosen, current, targets, blocked, weight_hours, weight_cost
+    )
+
+
+def _ordered_plan(
+    situation: Situation,
+    chosen: np.ndarray,
+    current: Mapping[str, float],
+    required: Mapping[str, float],
+    blocked: list[BlockedGap],
+    weight_hours: float,
+    weight_cost: float,
+) -> Plan:
+    """Return the plan with its modules in rounds, and what each step brings."""
+    catalogue = situation.catalogue
+    allowed = np.zeros(catalogue.size, dtype=bool)
+    allowed[chosen] = True
+    rounds, _ = situation.closure(allowed)
+    order = chosen[np.lexsort((chosen, rounds[chosen]))]
+    taken = [catalogue.modules[int(i)] for i in order]
+    levels: dict[str, float] = dict(current)
+    steps = []
+    for position, module in enumerate(taken):
+        raises = {}
+        for competency, level in module.teaches.items():
+            before = levels.get(competency, 0)
+            if level > before:
+                raises[competency] = (before, level)
+                levels[competency] = level
+        prepares = tuple(
+            later.id
+            for later in taken[position + 1 :]
+            if module.id in later.requires_modules
+            or any(
+                module.teaches.get(c, -1) >= level > current.get(c, 0)
+                for c, level in later.requires.items()
+            )
+        )
+        closes = {
+            c: span
+            for c, span in raises.items()
+            if required.get(c, 0) > current.get(c, 0)
+        }
+        steps.append(
+            PlanStep(module.id, module.hours, module.cost, closes, raises, prepares)
+        )
+    hours = float(catalogue.hours[order].sum())
+    cost = float(catalogue.cost[order].sum())
+    return Plan(
+        modules=[module.id for module in taken],
+        steps=steps,
+        hours=hours,
+        cost=cost,
+        objective=weight_hours * hours + weight_cost * cost,
+        unmet={gap.competency: gap.level for gap in blocked},
+        blocked=blocked,
+    )
