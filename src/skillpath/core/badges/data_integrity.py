@@ -38,7 +38,7 @@ JCS_2022 = "eddsa-jcs-2022"
 CRYPTOSUITES = (RDFC_2022, JCS_2022)
 PROOF_TYPE = "DataIntegrityProof"
 
-KeyResolver = Callable[[str], VerificationKey]
+KeyResolver = Callable[[str], VerificationKey | None]
 
 
 def canonicalize_document(document: dict[str, Any], cryptosuite: str) -> bytes:

@@ -42,9 +42,12 @@ class VerificationResult:
     format: str | None = None
     credential: dict[str, Any] | None = field(default=None, compare=False)
 
-    def check(self, name: str) -> Check | None:
-        """Return the check called ``name``, or None if it did not run."""
-        return next((check for check in self.checks if check.name == name), None)
+    def check(self, name: str) -> Check:
+        """Return the check called ``name``; raise KeyError if it did not run."""
+        for check in self.checks:
+            if check.name == name:
+                return check
+        raise KeyError(f"The {name!r} check did not run.")
 
     @property
     def failures(self) -> tuple[Check, ...]:
