@@ -17,6 +17,13 @@ and verifying::
     result.verified, [(c.name, c.passed, c.message) for c in result.checks]
 """
 
+from skillpath.core.badges.baking import (
+    bake_png,
+    bake_svg,
+    extract_baked,
+    extract_png,
+    extract_svg,
+)
 from skillpath.core.badges.data_integrity import (
     JCS_2022,
     RDFC_2022,
@@ -36,6 +43,7 @@ from skillpath.core.badges.errors import (
     ProofError,
     StatusListError,
 )
+from skillpath.core.badges.images import badge_png, badge_svg
 from skillpath.core.badges.keys import (
     VerificationKey,
     controller_document,
@@ -83,8 +91,10 @@ from skillpath.core.badges.status_list import (
 )
 from skillpath.core.badges.structure import open_badge_problems
 from skillpath.core.badges.vc_jwt import sign_vc_jwt, verify_vc_jwt
+from skillpath.core.badges.verify import CHECK_NAMES, detect_format, verify_credential
 
 __all__ = [
+    "CHECK_NAMES",
     "JCS_2022",
     "MIN_BITS",
     "RDFC_2022",
@@ -111,6 +121,10 @@ __all__ = [
     "StatusListError",
     "VerificationKey",
     "VerificationResult",
+    "badge_png",
+    "badge_svg",
+    "bake_png",
+    "bake_svg",
     "build_open_badge_credential",
     "build_status_list_credential",
     "canonicalize_rdfc",
@@ -119,6 +133,7 @@ __all__ = [
     "decode_private_multikey",
     "decode_public_multikey",
     "decode_status_list",
+    "detect_format",
     "did_key_for",
     "document_loader",
     "encode_private_multikey",
@@ -126,6 +141,9 @@ __all__ = [
     "encode_status_list",
     "encrypt_private_key",
     "expand_strict",
+    "extract_baked",
+    "extract_png",
+    "extract_svg",
     "generate_ed25519_key",
     "generate_rsa_key",
     "get_bit",
@@ -143,6 +161,7 @@ __all__ = [
     "sign_vc_jwt",
     "verification_key_from_document",
     "verification_method_document",
+    "verify_credential",
     "verify_data_integrity",
     "verify_vc_jwt",
 ]

@@ -5,11 +5,30 @@ from __future__ import annotations
 import io
 import re
 import textwrap
+import unicodedata
 from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFont
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# Fonts with accented Latin letters (French names), found in the usual system
+# font folders; Pillow's built-in font lacks them.
+_FONT_CANDIDATES = ("DejaVuSans.ttf", "LiberationSans-Regular.ttf", "Arial.ttf")
+
+
+def _font(size: int) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, bool]:
+    """Return a font and whether it can draw non-ASCII letters."""
+    for name in _FONT_CANDIDATES:
+        try:
+            return ImageFont.truetype(name, size), True
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size), False
+
+
+def _ascii_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _check_colour(colour: str) -> str:
@@ -35,8 +54,8 @@ def badge_png(
     ring = max(size // 20, 2)
     draw.ellipse((0, 0, size - 1, size - 1), fill=secondary)
     draw.ellipse((ring, ring, size - 1 - ring, size - 1 - ring), fill=primary)
-    font = ImageFont.load_default(size=max(size // 12, 10))
-    lines = _lines(name)
+    font, has_accents = _font(max(size // 12, 10))
+    lines = _lines(name if has_accents else _ascii_fold(name))
     line_height = size // 10
     top = size // 2 - line_height * len(lines) // 2 + line_height // 2
     for number, line in enumerate(lines):
