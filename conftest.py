@@ -11,10 +11,14 @@ from skillpath.common.browser import chromium_path
 
 def browser_required() -> bool:
     """Return whether a missing browser must fail the run (it must in CI)."""
-    return bool(os.environ.get("CI")) or os.environ.get("SKILLPATH_REQUIRE_BROWSER") == "1"
+    return (
+        bool(os.environ.get("CI")) or os.environ.get("SKILLPATH_REQUIRE_BROWSER") == "1"
+    )
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
     for item in items:
         if "tests/e2e/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
@@ -27,7 +31,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     )
     if browser_required():
         if any(item.get_closest_marker("browser") for item in items):
-            raise pytest.UsageError(message + " (In CI a skipped browser test is a failure.)")
+            raise pytest.UsageError(
+                message + " (In CI a skipped browser test is a failure.)"
+            )
         return
     skip = pytest.mark.skip(reason=message)
     for item in items:

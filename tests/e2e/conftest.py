@@ -14,7 +14,9 @@ expect.set_options(timeout=10_000)
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+def browser_type_launch_args(
+    browser_type_launch_args: dict[str, Any],
+) -> dict[str, Any]:
     """Launch Debian's Chromium with the flags a closed network needs."""
     return {
         **browser_type_launch_args,
@@ -34,7 +36,11 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     """Use a phone-sized screen wide enough for tables, in English."""
-    return {**browser_context_args, "viewport": {"width": 430, "height": 932}, "locale": "en-CA"}
+    return {
+        **browser_context_args,
+        "viewport": {"width": 430, "height": 932},
+        "locale": "en-CA",
+    }
 
 
 @pytest.fixture

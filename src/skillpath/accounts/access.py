@@ -35,7 +35,9 @@ def approved_memberships(user: Any) -> list[Membership]:
     cached = user.__dict__.get("_approved_memberships")
     if cached is None:
         cached = list(
-            Membership.objects.approved().filter(user=user).select_related("organisation")
+            Membership.objects.approved()
+            .filter(user=user)
+            .select_related("organisation")
         )
         user.__dict__["_approved_memberships"] = cached
     return cached
@@ -52,14 +54,17 @@ def roles(user: Any) -> set[str]:
 def has_role(user: Any, role: str, organisation: Organisation | None = None) -> bool:
     """Return whether the user holds ``role`` (in ``organisation``, if given)."""
     return any(
-        m.role == role and (organisation is None or m.organisation_id == organisation.pk)
+        m.role == role
+        and (organisation is None or m.organisation_id == organisation.pk)
         for m in approved_memberships(user)
     )
 
 
 def organisations_with_role(user: Any, *roles_wanted: str) -> list[Organisation]:
     """Return the organisations where the user holds one of ``roles_wanted``."""
-    return [m.organisation for m in approved_memberships(user) if m.role in roles_wanted]
+    return [
+        m.organisation for m in approved_memberships(user) if m.role in roles_wanted
+    ]
 
 
 def is_learner(user: Any) -> bool:
@@ -105,7 +110,9 @@ def learners_visible_to(user: Any) -> QuerySet[LearnerProfile]:
     if user.is_superuser:
         return profiles
     condition = Q(user_id=user.pk)
-    staff_orgs = [m.organisation_id for m in approved_memberships(user) if m.role in STAFF_ROLES]
+    staff_orgs = [
+        m.organisation_id for m in approved_memberships(user) if m.role in STAFF_ROLES
+    ]
     if staff_orgs:
         condition |= Q(home_organisation_id__in=staff_orgs)
     if is_employer(user):
@@ -138,7 +145,8 @@ def can_decide_employer_membership(user: Any, membership: Membership) -> bool:
         return True
     return any(
         m.role == Role.COORDINATOR
-        and m.organisation.kind in (OrganisationKind.COLLEGE, OrganisationKind.COMMUNITY_AGENCY)
+        and m.organisation.kind
+        in (OrganisationKind.COLLEGE, OrganisationKind.COMMUNITY_AGENCY)
         for m in approved_memberships(user)
     )
 

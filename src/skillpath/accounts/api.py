@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from skillpath.accounts import access, selectors, services
@@ -20,6 +22,7 @@ from skillpath.accounts.models import (
     Province,
     SelfIdentification,
 )
+from skillpath.common.types import AuthedRequest
 
 router = Router(tags=["accounts"])
 
@@ -95,26 +98,36 @@ class TokenCreatedOut(TokenOut):
     key: str
 
 
-def _me(request: HttpRequest) -> MeOut:
+def _me(request: AuthedRequest) -> dict[str, Any]:
     user = request.user
-    profile = LearnerProfile.objects.select_related("user", "home_organisation").filter(user=user).first()
-    return MeOut(
-        id=user.pk,
-        email=user.email,
-        full_name=user.full_name,
-        preferred_language=user.preferred_language,
-        roles=sorted(access.roles(user)),
-        learner_profile=OwnLearnerProfileOut.from_orm(profile) if profile else None,
+    profile = (
+        LearnerProfile.objects.select_related("user", "home_organisation")
+        .filter(user=user)
+        .first()
     )
+    return {
+        "id": user.pk,
+        "email": user.email,
+        "full_name": user.full_name,
+        "preferred_language": user.preferred_language,
+        "roles": sorted(access.roles(user)),
+        "learner_profile": profile,
+    }
 
 
-@router.get("/me", response=MeOut, summary="The signed-in person, their roles and profile")
-def me(request: HttpRequest) -> MeOut:
+@router.get(
+    "/me", response=MeOut, summary="The signed-in person, their roles and profile"
+)
+def me(request: AuthedRequest) -> dict[str, Any]:
     return _me(request)
 
 
-@router.patch("/me/learner-profile", response=MeOut, summary="Change my profile and consent")
-def learner_profile_patch(request: HttpRequest, payload: LearnerProfileIn) -> MeOut:
+@router.patch(
+    "/me/learner-profile", response=MeOut, summary="Change my profile and consent"
+)
+def learner_profile_patch(
+    request: AuthedRequest, payload: LearnerProfileIn
+) -> dict[str, Any]:
     profile = LearnerProfile.objects.filter(user=request.user).first()
     if profile is None:
         raise PermissionDenied("Only job seekers have a learner profile.")
@@ -125,31 +138,38 @@ def learner_profile_patch(request: HttpRequest, payload: LearnerProfileIn) -> Me
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Organisations")
 @paginate(PageNumberPagination)
-def organisation_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+def organisation_list(request: AuthedRequest):  # type: ignore[no-untyped-def]
     return selectors.organisations_visible_to(request.user)
 
 
-@router.get("/organisations/{slug}", response=OrganisationOut, summary="One organisation")
-def organisation_detail(request: HttpRequest, slug: str) -> Organisation:
-    return get_object_or_404(selectors.organisations_visible_to(request.user), slug=slug)
+@router.get(
+    "/organisations/{slug}", response=OrganisationOut, summary="One organisation"
+)
+def organisation_detail(request: AuthedRequest, slug: str) -> Organisation:
+    return get_object_or_404(
+        selectors.organisations_visible_to(request.user), slug=slug
+    )
 
 
-@router.get("/memberships", response=list[MembershipOut], summary="My roles in organisations")
+@router.get(
+    "/memberships", response=list[MembershipOut], summary="My roles in organisations"
+)
 @paginate(PageNumberPagination)
-def membership_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+def membership_list(request: AuthedRequest):  # type: ignore[no-untyped-def]
     return Membership.objects.filter(user=request.user).select_related("organisation")
 
 
 @router.get("/learners", response=list[LearnerProfileOut], summary="Learners I may see")
 @paginate(PageNumberPagination)
-def learner_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+def learner_list(request: AuthedRequest):  # type: ignore[no-untyped-def]
     return access.learners_visible_to(request.user).order_by("pk")
 
 
 @router.get("/learners/{learner_id}", response=LearnerProfileOut, summary="One learner")
-def learner_detail(request: HttpRequest, learner_id: int) -> LearnerProfile:
+def learner_detail(request: AuthedRequest, learner_id: int) -> LearnerProfile:
     learner = get_object_or_404(
-        LearnerProfile.objects.select_related("user", "home_organisation"), pk=learner_id
+        LearnerProfile.objects.select_related("user", "home_organisation"),
+        pk=learner_id,
     )
     if not access.can_view_learner(request.user, learner):
         # The same answer as a missing learner: do not reveal who exists.
@@ -158,23 +178,25 @@ def learner_detail(request: HttpRequest, learner_id: int) -> LearnerProfile:
 
 
 @router.get("/tokens", response=list[TokenOut], summary="My personal access tokens")
-def token_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+def token_list(request: AuthedRequest):  # type: ignore[no-untyped-def]
     return ApiToken.objects.filter(user=request.user)
 
 
-@router.post("/tokens", response={201: TokenCreatedOut}, summary="Create a token (shown once)")
-def token_create(request: HttpRequest, payload: TokenIn):  # type: ignore[no-untyped-def]
+@router.post(
+    "/tokens", response={201: TokenCreatedOut}, summary="Create a token (shown once)"
+)
+def token_create(request: AuthedRequest, payload: TokenIn):  # type: ignore[no-untyped-def]
     try:
         token, key = services.token_create(user=request.user, name=payload.name)
     except AccountsError as error:
-        from ninja.errors import HttpError
-
         raise HttpError(422, str(error)) from error
-    return 201, {**TokenOut.from_orm(token).dict(), "key": key}
+    return Status(201, {**TokenOut.from_orm(token).dict(), "key": key})
 
 
-@router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke one of my tokens")
-def token_revoke(request: HttpRequest, token_id: int):  # type: ignore[no-untyped-def]
+@router.delete(
+    "/tokens/{token_id}", response={204: None}, summary="Revoke one of my tokens"
+)
+def token_revoke(request: AuthedRequest, token_id: int):  # type: ignore[no-untyped-def]
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
     services.token_revoke(token=token, revoked_by=request.user)
-    return 204, None
+    return Status(204, None)

@@ -16,38 +16,155 @@ from skillpath.accounts.models import (
     User,
 )
 
-DEMO_PASSWORD = "demo-pass-2026"
+DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (printed by make run, demo only)
 
 ORGANISATIONS = [
-    ("bow-river-college", "Bow River College", OrganisationKind.COLLEGE, "AB", OrganisationStatus.ACTIVE),
-    ("college-saint-laurent", "Collège du Saint-Laurent", OrganisationKind.COLLEGE, "QC", OrganisationStatus.ACTIVE),
-    ("little-sprouts", "Little Sprouts Early Learning", OrganisationKind.EMPLOYER, "AB", OrganisationStatus.ACTIVE),
-    ("northern-shield", "Northern Shield Cybersecurity", OrganisationKind.EMPLOYER, "ON", OrganisationStatus.ACTIVE),
-    ("prairie-freight", "Prairie Freight Logistics", OrganisationKind.EMPLOYER, "MB", OrganisationStatus.ACTIVE),
-    ("harbour-health", "Harbour Health Services", OrganisationKind.EMPLOYER, "NB", OrganisationStatus.PENDING),
-    ("openskills", "OpenSkills Learning", OrganisationKind.TRAINING_PROVIDER, "ON", OrganisationStatus.ACTIVE),
-    ("newcomer-career-centre", "Newcomer Career Centre", OrganisationKind.COMMUNITY_AGENCY, "AB", OrganisationStatus.ACTIVE),
+    (
+        "bow-river-college",
+        "Bow River College",
+        OrganisationKind.COLLEGE,
+        "AB",
+        OrganisationStatus.ACTIVE,
+    ),
+    (
+        "college-saint-laurent",
+        "Collège du Saint-Laurent",
+        OrganisationKind.COLLEGE,
+        "QC",
+        OrganisationStatus.ACTIVE,
+    ),
+    (
+        "little-sprouts",
+        "Little Sprouts Early Learning",
+        OrganisationKind.EMPLOYER,
+        "AB",
+        OrganisationStatus.ACTIVE,
+    ),
+    (
+        "northern-shield",
+        "Northern Shield Cybersecurity",
+        OrganisationKind.EMPLOYER,
+        "ON",
+        OrganisationStatus.ACTIVE,
+    ),
+    (
+        "prairie-freight",
+        "Prairie Freight Logistics",
+        OrganisationKind.EMPLOYER,
+        "MB",
+        OrganisationStatus.ACTIVE,
+    ),
+    (
+        "harbour-health",
+        "Harbour Health Services",
+        OrganisationKind.EMPLOYER,
+        "NB",
+        OrganisationStatus.PENDING,
+    ),
+    (
+        "openskills",
+        "OpenSkills Learning",
+        OrganisationKind.TRAINING_PROVIDER,
+        "ON",
+        OrganisationStatus.ACTIVE,
+    ),
+    (
+        "newcomer-career-centre",
+        "Newcomer Career Centre",
+        OrganisationKind.COMMUNITY_AGENCY,
+        "AB",
+        OrganisationStatus.ACTIVE,
+    ),
 ]
 
 # email, name, language, (organisation slug, role, status) or None, staff
 STAFF = [
     ("admin@skillpath.example", "Sam Administrator", "en", None, True),
-    ("coordinator@bowriver.example", "Priya Sharma", "en", ("bow-river-college", Role.COORDINATOR, MembershipStatus.APPROVED), False),
-    ("coordination@saintlaurent.example", "Mathieu Tremblay", "fr", ("college-saint-laurent", Role.COORDINATOR, MembershipStatus.APPROVED), False),
-    ("assessor@bowriver.example", "Daniel Okafor", "en", ("bow-river-college", Role.ASSESSOR, MembershipStatus.APPROVED), False),
-    ("employer@littlesprouts.example", "Grace Whitehorse", "en", ("little-sprouts", Role.EMPLOYER, MembershipStatus.APPROVED), False),
-    ("employer@northernshield.example", "Omar Haddad", "en", ("northern-shield", Role.EMPLOYER, MembershipStatus.APPROVED), False),
-    ("employer@prairiefreight.example", "Linda Kowalski", "en", ("prairie-freight", Role.EMPLOYER, MembershipStatus.APPROVED), False),
-    ("pending@harbourhealth.example", "Chloé Arsenault", "fr", ("harbour-health", Role.EMPLOYER, MembershipStatus.PENDING), False),
-    ("provider@openskills.example", "Mei Chen", "en", ("openskills", Role.ADMINISTRATOR, MembershipStatus.APPROVED), False),
+    (
+        "coordinator@bowriver.example",
+        "Priya Sharma",
+        "en",
+        ("bow-river-college", Role.COORDINATOR, MembershipStatus.APPROVED),
+        False,
+    ),
+    (
+        "coordination@saintlaurent.example",
+        "Mathieu Tremblay",
+        "fr",
+        ("college-saint-laurent", Role.COORDINATOR, MembershipStatus.APPROVED),
+        False,
+    ),
+    (
+        "assessor@bowriver.example",
+        "Daniel Okafor",
+        "en",
+        ("bow-river-college", Role.ASSESSOR, MembershipStatus.APPROVED),
+        False,
+    ),
+    (
+        "employer@littlesprouts.example",
+        "Grace Whitehorse",
+        "en",
+        ("little-sprouts", Role.EMPLOYER, MembershipStatus.APPROVED),
+        False,
+    ),
+    (
+        "employer@northernshield.example",
+        "Omar Haddad",
+        "en",
+        ("northern-shield", Role.EMPLOYER, MembershipStatus.APPROVED),
+        False,
+    ),
+    (
+        "employer@prairiefreight.example",
+        "Linda Kowalski",
+        "en",
+        ("prairie-freight", Role.EMPLOYER, MembershipStatus.APPROVED),
+        False,
+    ),
+    (
+        "pending@harbourhealth.example",
+        "Chloé Arsenault",
+        "fr",
+        ("harbour-health", Role.EMPLOYER, MembershipStatus.PENDING),
+        False,
+    ),
+    (
+        "provider@openskills.example",
+        "Mei Chen",
+        "en",
+        ("openskills", Role.ADMINISTRATOR, MembershipStatus.APPROVED),
+        False,
+    ),
 ]
 
 # email, name, language, region, home organisation, shares with employers
 LEARNERS = [
     ("learner@skillpath.example", "Amina Yusuf", "en", "AB", "bow-river-college", True),
-    ("jean@skillpath.example", "Jean-Baptiste Ndayishimiye", "fr", "QC", "college-saint-laurent", False),
-    ("tyler@skillpath.example", "Tyler Cardinal", "en", "AB", "newcomer-career-centre", True),
-    ("sofia@skillpath.example", "Sofia Martínez", "en", "MB", "bow-river-college", True),
+    (
+        "jean@skillpath.example",
+        "Jean-Baptiste Ndayishimiye",
+        "fr",
+        "QC",
+        "college-saint-laurent",
+        False,
+    ),
+    (
+        "tyler@skillpath.example",
+        "Tyler Cardinal",
+        "en",
+        "AB",
+        "newcomer-career-centre",
+        True,
+    ),
+    (
+        "sofia@skillpath.example",
+        "Sofia Martínez",
+        "en",
+        "MB",
+        "bow-river-college",
+        True,
+    ),
 ]
 
 
@@ -64,9 +181,15 @@ def _user(email: str, name: str, language: str, *, staff: bool = False) -> User:
 def seed(stdout: Any) -> None:
     """Create the demo organisations and one person in every role."""
     organisations = {}
-    for slug, name, kind, province, status in ORGANISATIONS:
+    for slug, name, kind, province, org_status in ORGANISATIONS:
         organisations[slug], _ = Organisation.objects.get_or_create(
-            slug=slug, defaults={"name": name, "kind": kind, "province": province, "status": status}
+            slug=slug,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "province": province,
+                "status": org_status,
+            },
         )
     for email, name, language, membership, staff in STAFF:
         user = _user(email, name, language, staff=staff)
@@ -74,10 +197,15 @@ def seed(stdout: Any) -> None:
             continue
         slug, role, status = membership
         if status == MembershipStatus.APPROVED:
-            services.membership_grant(user=user, organisation=organisations[slug], role=role, granted_by=None)
+            services.membership_grant(
+                user=user, organisation=organisations[slug], role=role, granted_by=None
+            )
         else:
             Membership.objects.get_or_create(
-                user=user, organisation=organisations[slug], role=role, defaults={"status": status}
+                user=user,
+                organisation=organisations[slug],
+                role=role,
+                defaults={"status": status},
             )
     for email, name, language, region, home, shares in LEARNERS:
         user = _user(email, name, language)
@@ -90,7 +218,9 @@ def seed(stdout: Any) -> None:
                 "follow_up_surveys": True,
             },
         )
-    stdout.write(f"  {len(organisations)} organisations, {len(STAFF) + len(LEARNERS)} demo people")
+    stdout.write(
+        f"  {len(organisations)} organisations, {len(STAFF) + len(LEARNERS)} demo people"
+    )
 
 
 def accounts_table() -> list[tuple[str, str]]:
@@ -101,7 +231,9 @@ def accounts_table() -> list[tuple[str, str]]:
             rows.append((email, "site administrator"))
             continue
         _slug, role, status = membership
-        waiting = " (waiting for approval)" if status == MembershipStatus.PENDING else ""
+        waiting = (
+            " (waiting for approval)" if status == MembershipStatus.PENDING else ""
+        )
         rows.append((email, f"{role.label}{waiting}"))
     rows += [(email, "learner (job seeker)") for email, *_ in LEARNERS]
     return rows

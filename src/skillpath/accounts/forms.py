@@ -92,7 +92,9 @@ class EmployerSignupForm(SignupForm):
         choices=[("", _("Choose…"))] + list(Province.choices),
         required=False,
     )
-    new_organisation_website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    new_organisation_website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

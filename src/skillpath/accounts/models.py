@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+)
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -120,7 +124,9 @@ class Organisation(TimeStampedModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
-    province = models.CharField(_("province or territory"), max_length=2, choices=Province.choices)
+    province = models.CharField(
+        _("province or territory"), max_length=2, choices=Province.choices
+    )
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("contact e-mail"), blank=True)
     status = models.CharField(
@@ -161,7 +167,8 @@ class MembershipStatus(models.TextChoices):
 class MembershipQuerySet(models.QuerySet["Membership"]):
     def approved(self) -> MembershipQuerySet:
         return self.filter(
-            status=MembershipStatus.APPROVED, organisation__status=OrganisationStatus.ACTIVE
+            status=MembershipStatus.APPROVED,
+            organisation__status=OrganisationStatus.ACTIVE,
         )
 
 
@@ -169,7 +176,10 @@ class Membership(TimeStampedModel):
     """A role that a person holds in an organisation, once approved."""
 
     user = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("person")
+        User,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -220,7 +230,10 @@ class LearnerProfile(TimeStampedModel):
     """What a job seeker tells skillpath about themselves, and what they consent to."""
 
     user = models.OneToOneField(
-        User, on_delete=models.CASCADE, related_name="learner_profile", verbose_name=_("person")
+        User,
+        on_delete=models.CASCADE,
+        related_name="learner_profile",
+        verbose_name=_("person"),
     )
     region = models.CharField(
         _("province or territory"), max_length=2, choices=Province.choices, blank=True
@@ -243,16 +256,25 @@ class LearnerProfile(TimeStampedModel):
     )
     # Optional self-identification, used only in aggregate equity reports.
     identifies_newcomer = models.CharField(
-        _("newcomer to Canada"), max_length=3, choices=SelfIdentification.choices, blank=True
+        _("newcomer to Canada"),
+        max_length=3,
+        choices=SelfIdentification.choices,
+        blank=True,
     )
     identifies_indigenous = models.CharField(
-        _("Indigenous person"), max_length=3, choices=SelfIdentification.choices, blank=True
+        _("Indigenous person"),
+        max_length=3,
+        choices=SelfIdentification.choices,
+        blank=True,
     )
     identifies_woman = models.CharField(
         _("woman"), max_length=3, choices=SelfIdentification.choices, blank=True
     )
     identifies_youth = models.CharField(
-        _("youth (15 to 30)"), max_length=3, choices=SelfIdentification.choices, blank=True
+        _("youth (15 to 30)"),
+        max_length=3,
+        choices=SelfIdentification.choices,
+        blank=True,
     )
     identifies_disability = models.CharField(
         _("person with a disability"),
@@ -283,12 +305,18 @@ class LoginFailure(models.Model):
         verbose_name = _("failed sign-in")
         verbose_name_plural = _("failed sign-ins")
 
+    def __str__(self) -> str:
+        return f"{self.email} {self.occurred_at:%Y-%m-%d %H:%M}"
+
 
 class ApiToken(TimeStampedModel):
     """A personal access token for the API; only its hash is stored."""
 
     user = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("person")
+        User,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("person"),
     )
     name = models.CharField(_("name"), max_length=100)
     prefix = models.CharField(_("starts with"), max_length=12)

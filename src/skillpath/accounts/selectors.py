@@ -25,10 +25,15 @@ def pending_memberships_for(user: Any) -> QuerySet[Membership]:
     if user.is_superuser:
         return pending
     mine = access.approved_memberships(user)
-    managed = [m.organisation_id for m in mine if m.role in (Role.ADMINISTRATOR, Role.COORDINATOR)]
+    managed = [
+        m.organisation_id
+        for m in mine
+        if m.role in (Role.ADMINISTRATOR, Role.COORDINATOR)
+    ]
     vets_employers = any(
         m.role == Role.COORDINATOR
-        and m.organisation.kind in (OrganisationKind.COLLEGE, OrganisationKind.COMMUNITY_AGENCY)
+        and m.organisation.kind
+        in (OrganisationKind.COLLEGE, OrganisationKind.COMMUNITY_AGENCY)
         for m in mine
     )
     condition = Q(organisation_id__in=managed)
@@ -46,7 +51,11 @@ def active_employers() -> QuerySet[Organisation]:
 
 def organisations_visible_to(user: Any) -> QuerySet[Organisation]:
     """Return the organisations a person may list: active ones, and their own."""
-    own = [m.organisation_id for m in Membership.objects.filter(user=user)] if user.is_authenticated else []
-    return Organisation.objects.filter(Q(status=OrganisationStatus.ACTIVE) | Q(pk__in=own)).order_by(
-        "name"
+    own = (
+        [m.organisation_id for m in Membership.objects.filter(user=user)]
+        if user.is_authenticated
+        else []
     )
+    return Organisation.objects.filter(
+        Q(status=OrganisationStatus.ACTIVE) | Q(pk__in=own)
+    ).order_by("name")

@@ -35,14 +35,16 @@ from skillpath.accounts.models import (
 )
 from skillpath.common.audit import audit_record
 
-TOKEN_PREFIX = "sp_"
+TOKEN_PREFIX = "sp_"  # noqa: S105 (a prefix, not a secret)
 
 
 def _email_free(email: str) -> str:
     email = User.objects.normalize_email(email).strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise EmailAlreadyUsed(
-            _("An account with this e-mail address already exists. Sign in, or reset your password.")
+            _(
+                "An account with this e-mail address already exists. Sign in, or reset your password."
+            )
         )
     return email
 
@@ -56,7 +58,9 @@ def _create_user(*, email: str, password: str, full_name: str, language: str) ->
             user.save()
     except IntegrityError as error:  # a concurrent sign-up with the same address
         raise EmailAlreadyUsed(
-            _("An account with this e-mail address already exists. Sign in, or reset your password.")
+            _(
+                "An account with this e-mail address already exists. Sign in, or reset your password."
+            )
         ) from error
     return user
 
@@ -77,7 +81,9 @@ def learner_signup(
     Raises ``EmailAlreadyUsed``, or Django's ``ValidationError`` for a weak password.
     """
     email = _email_free(email)
-    user = _create_user(email=email, password=password, full_name=full_name, language=language)
+    user = _create_user(
+        email=email, password=password, full_name=full_name, language=language
+    )
     now = timezone.now()
     LearnerProfile.objects.create(
         user=user,
@@ -117,7 +123,9 @@ def employer_signup(
         name = new_organisation_name.strip()
         if Organisation.objects.filter(name__iexact=name).exists():
             raise OrganisationNameTaken(
-                _("An organisation called “%(name)s” already exists: choose it from the list.")
+                _(
+                    "An organisation called “%(name)s” already exists: choose it from the list."
+                )
                 % {"name": name}
             )
         organisation = Organisation.objects.create(
@@ -128,9 +136,14 @@ def employer_signup(
             website=new_organisation_website,
             status=OrganisationStatus.PENDING,
         )
-    user = _create_user(email=email, password=password, full_name=full_name, language=language)
+    user = _create_user(
+        email=email, password=password, full_name=full_name, language=language
+    )
     membership = Membership.objects.create(
-        user=user, organisation=organisation, role=Role.EMPLOYER, status=MembershipStatus.PENDING
+        user=user,
+        organisation=organisation,
+        role=Role.EMPLOYER,
+        status=MembershipStatus.PENDING,
     )
     audit_record(actor=user, verb="employer_signup", target=membership)
     return membership
@@ -145,10 +158,14 @@ def _unique_slug(name: str) -> str:
 
 
 @transaction.atomic
-def membership_decide(*, membership: Membership, approve: bool, decided_by: User) -> Membership:
+def membership_decide(
+    *, membership: Membership, approve: bool, decided_by: User
+) -> Membership:
     """Approve or reject a pending membership; approving also activates a new employer."""
-    membership = Membership.objects.select_for_update().select_related("organisation").get(
-        pk=membership.pk
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("organisation")
+        .get(pk=membership.pk)
     )
     if membership.role == Role.EMPLOYER:
         allowed = access.can_decide_employer_membership(decided_by, membership)
@@ -158,13 +175,17 @@ def membership_decide(*, membership: Membership, approve: bool, decided_by: User
         raise NotAllowed(_("You cannot decide on this request."))
     if membership.status != MembershipStatus.PENDING:
         return membership  # decided already (a double submit): nothing changes
-    membership.status = MembershipStatus.APPROVED if approve else MembershipStatus.REJECTED
+    membership.status = (
+        MembershipStatus.APPROVED if approve else MembershipStatus.REJECTED
+    )
     membership.decided_by = decided_by
     membership.decided_at = timezone.now()
     membership.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
     organisation = membership.organisation
     if organisation.status == OrganisationStatus.PENDING:
-        organisation.status = OrganisationStatus.ACTIVE if approve else OrganisationStatus.REJECTED
+        organisation.status = (
+            OrganisationStatus.ACTIVE if approve else OrganisationStatus.REJECTED
+        )
         organisation.save(update_fields=["status", "updated_at"])
     audit_record(
         actor=decided_by,
@@ -180,7 +201,9 @@ def membership_grant(
     *, user: User, organisation: Organisation, role: str, granted_by: User | None
 ) -> Membership:
     """Give ``user`` an approved ``role`` in ``organisation`` (staff set-up, demo data)."""
-    if granted_by is not None and not access.can_manage_organisation(granted_by, organisation):
+    if granted_by is not None and not access.can_manage_organisation(
+        granted_by, organisation
+    ):
         raise NotAllowed(_("You cannot add members to this organisation."))
     membership, _created = Membership.objects.update_or_create(
         user=user,
@@ -198,10 +221,14 @@ def membership_grant(
 
 
 @transaction.atomic
-def learner_profile_update(*, profile: LearnerProfile, changed_by: User, **fields: Any) -> LearnerProfile:
+def learner_profile_update(
+    *, profile: LearnerProfile, changed_by: User, **fields: Any
+) -> LearnerProfile:
     """Change a learner's profile and consent settings; only the learner may."""
     if profile.user_id != changed_by.pk:
-        raise NotAllowed(_("Only the learner can change their own profile and consent."))
+        raise NotAllowed(
+            _("Only the learner can change their own profile and consent.")
+        )
     allowed = {
         "region",
         "home_organisation",
@@ -217,7 +244,10 @@ def learner_profile_update(*, profile: LearnerProfile, changed_by: User, **field
     if unknown:
         raise ValueError(f"Unknown profile fields: {sorted(unknown)}")
     profile = LearnerProfile.objects.select_for_update().get(pk=profile.pk)
-    if "share_with_employers" in fields and fields["share_with_employers"] != profile.share_with_employers:
+    if (
+        "share_with_employers" in fields
+        and fields["share_with_employers"] != profile.share_with_employers
+    ):
         profile.share_changed_at = timezone.now()
     for name, value in fields.items():
         setattr(profile, name, value)
@@ -253,7 +283,9 @@ def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     if not name:
         raise NotAllowed(_("Give the token a name, so that you recognise it later."))
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name[:100], prefix=key[:10], key_hash=_hash_token(key))
+    token = ApiToken.objects.create(
+        user=user, name=name[:100], prefix=key[:10], key_hash=_hash_token(key)
+    )
     audit_record(actor=user, verb="token_create", target=token)
     return token, key
 
@@ -276,7 +308,9 @@ def token_authenticate(key: str) -> User | None:
         return None
     token = (
         ApiToken.objects.select_related("user")
-        .filter(key_hash=_hash_token(key), revoked_at__isnull=True, user__is_active=True)
+        .filter(
+            key_hash=_hash_token(key), revoked_at__isnull=True, user__is_active=True
+        )
         .first()
     )
     if token is None:
@@ -297,7 +331,9 @@ def login_check_allowed(*, email: str, client_address: str) -> None:
     if by_email >= limit or by_address >= limit * 4:
         minutes = settings.SKILLPATH_LOGIN_WINDOW_SECONDS // 60
         raise TooManyLoginFailures(
-            _("Too many failed sign-ins. Wait %(minutes)d minutes, or reset your password.")
+            _(
+                "Too many failed sign-ins. Wait %(minutes)d minutes, or reset your password."
+            )
             % {"minutes": minutes}
         )
 
@@ -305,7 +341,11 @@ def login_check_allowed(*, email: str, client_address: str) -> None:
 def login_failure_record(*, email: str, client_address: str) -> None:
     """Remember a failed sign-in, and forget those older than the window."""
     now = timezone.now()
-    LoginFailure.objects.create(email=email.strip().lower()[:254], client_address=client_address, occurred_at=now)
+    LoginFailure.objects.create(
+        email=email.strip().lower()[:254],
+        client_address=client_address,
+        occurred_at=now,
+    )
     horizon = now - timedelta(seconds=settings.SKILLPATH_LOGIN_WINDOW_SECONDS * 4)
     LoginFailure.objects.filter(occurred_at__lt=horizon).delete()
 

@@ -19,7 +19,9 @@ urlpatterns = [
     ),
     path(
         "password/change/done/",
-        auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_done.html"),
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="accounts/password_done.html"
+        ),
         name="password_change_done",
     ),
     path(
@@ -34,7 +36,9 @@ urlpatterns = [
     ),
     path(
         "password/reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_sent.html"),
+        auth_views.PasswordResetDoneView.as_view(
+            template_name="accounts/password_reset_sent.html"
+        ),
         name="password_reset_done",
     ),
     path(
@@ -47,7 +51,9 @@ urlpatterns = [
     ),
     path(
         "password/reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_done.html"),
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_done.html"
+        ),
         name="password_reset_complete",
     ),
     path("profile/", views.profile, name="profile"),

@@ -27,6 +27,7 @@ from skillpath.accounts.forms import (
 )
 from skillpath.accounts.models import ApiToken, LearnerProfile, Membership
 from skillpath.common.htmx import redirect_after_post
+from skillpath.common.types import AuthedRequest
 
 
 def client_address(request: HttpRequest) -> str:
@@ -62,11 +63,16 @@ def signup(request: HttpRequest) -> HttpResponse:
                 follow_up_surveys=data["follow_up_surveys"],
             )
         except (AccountsError, ValidationError) as error:
-            form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+            form.add_error(
+                None,
+                error.messages if isinstance(error, ValidationError) else str(error),
+            )
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome to skillpath. Your account is ready."))
-            return _remember_language(redirect("web:dashboard"), user.preferred_language)
+            return _remember_language(
+                redirect("web:dashboard"), user.preferred_language
+            )
     return render(request, "accounts/signup.html", {"form": form, "employer": False})
 
 
@@ -89,15 +95,26 @@ def employer_signup(request: HttpRequest) -> HttpResponse:
                 new_organisation_website=data["new_organisation_website"],
             )
         except (AccountsError, ValidationError) as error:
-            form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+            form.add_error(
+                None,
+                error.messages if isinstance(error, ValidationError) else str(error),
+            )
         else:
-            login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+            login(
+                request,
+                membership.user,
+                backend="django.contrib.auth.backends.ModelBackend",
+            )
             messages.info(
                 request,
-                _("Your account is created. A coordinator will review your request to join %(org)s.")
+                _(
+                    "Your account is created. A coordinator will review your request to join %(org)s."
+                )
                 % {"org": membership.organisation.name},
             )
-            return _remember_language(redirect("web:dashboard"), membership.user.preferred_language)
+            return _remember_language(
+                redirect("web:dashboard"), membership.user.preferred_language
+            )
     return render(request, "accounts/signup.html", {"form": form, "employer": True})
 
 
@@ -111,7 +128,9 @@ class LoginView(auth_views.LoginView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         email = str(request.POST.get("username", ""))
         try:
-            services.login_check_allowed(email=email, client_address=client_address(request))
+            services.login_check_allowed(
+                email=email, client_address=client_address(request)
+            )
         except AccountsError as error:
             form = self.get_form()
             form.errors.clear()
@@ -134,7 +153,7 @@ class LoginView(auth_views.LoginView):
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthedRequest) -> HttpResponse:
     """Let a learner change their profile and what they consent to."""
     learner = LearnerProfile.objects.filter(user=request.user).first()
     if learner is None:
@@ -142,9 +161,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = LearnerProfileForm(request.POST or None, instance=learner)
     if request.method == "POST" and form.is_valid():
         services.learner_profile_update(
-            profile=learner, changed_by=request.user, **{
-                name: form.cleaned_data[name] for name in form.Meta.fields
-            }
+            profile=learner,
+            changed_by=request.user,
+            **{name: form.cleaned_data[name] for name in form.Meta.fields},
         )
         messages.success(request, _("Your profile is saved."))
         return redirect_after_post(request, reverse("accounts:profile"))
@@ -152,15 +171,17 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def learner_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """Show a learner's profile to the people allowed to see it."""
-    learner = get_object_or_404(LearnerProfile.objects.select_related("user", "home_organisation"), pk=pk)
+    learner = get_object_or_404(
+        LearnerProfile.objects.select_related("user", "home_organisation"), pk=pk
+    )
     access.require(access.can_view_learner(request.user, learner))
     return render(request, "accounts/learner_detail.html", {"learner": learner})
 
 
 @login_required
-def candidates(request: HttpRequest) -> HttpResponse:
+def candidates(request: AuthedRequest) -> HttpResponse:
     """List the job seekers who share their profile with employers."""
     access.require(access.is_employer(request.user) or request.user.is_superuser)
     learners = (
@@ -178,18 +199,23 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(visible, slug=slug)
     members = None
     if access.can_manage_organisation(request.user, organisation):
-        members = organisation.memberships.select_related("user").order_by("role", "user__full_name")
+        members = organisation.memberships.select_related("user").order_by(
+            "role", "user__full_name"
+        )
     return render(
-        request, "accounts/organisation_detail.html", {"organisation": organisation, "members": members}
+        request,
+        "accounts/organisation_detail.html",
+        {"organisation": organisation, "members": members},
     )
 
 
 @login_required
-def approvals(request: HttpRequest) -> HttpResponse:
+def approvals(request: AuthedRequest) -> HttpResponse:
     """List the requests to join that this person may decide on."""
     pending = selectors.pending_memberships_for(request.user)
     if not pending.exists() and not (
-        access.has_role(request.user, "coordinator") or access.has_role(request.user, "administrator")
+        access.has_role(request.user, "coordinator")
+        or access.has_role(request.user, "administrator")
     ):
         raise PermissionDenied
     return render(request, "accounts/approvals.html", {"pending": pending})
@@ -197,30 +223,41 @@ def approvals(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def approval_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def approval_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     """Approve or reject one request to join."""
     membership = get_object_or_404(Membership, pk=pk)
     approve = request.POST.get("decision") == "approve"
     try:
-        services.membership_decide(membership=membership, approve=approve, decided_by=request.user)
+        services.membership_decide(
+            membership=membership, approve=approve, decided_by=request.user
+        )
     except AccountsError as error:
         raise PermissionDenied(str(error)) from error
     if approve:
-        messages.success(request, _("%(name)s can now act for %(org)s.") % {
-            "name": membership.user.full_name, "org": membership.organisation.name})
+        messages.success(
+            request,
+            _("%(name)s can now act for %(org)s.")
+            % {"name": membership.user.full_name, "org": membership.organisation.name},
+        )
     else:
-        messages.info(request, _("The request of %(name)s was rejected.") % {"name": membership.user.full_name})
+        messages.info(
+            request,
+            _("The request of %(name)s was rejected.")
+            % {"name": membership.user.full_name},
+        )
     return redirect_after_post(request, reverse("accounts:approvals"))
 
 
 @login_required
-def tokens(request: HttpRequest) -> HttpResponse:
+def tokens(request: AuthedRequest) -> HttpResponse:
     """List, create and revoke one's personal API tokens."""
     form = TokenCreateForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():
         try:
-            _token, new_key = services.token_create(user=request.user, name=form.cleaned_data["name"])
+            _token, new_key = services.token_create(
+                user=request.user, name=form.cleaned_data["name"]
+            )
         except AccountsError as error:
             form.add_error("name", str(error))
         else:
@@ -228,23 +265,29 @@ def tokens(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/tokens.html",
-        {"form": form, "new_key": new_key, "tokens": ApiToken.objects.filter(user=request.user)},
+        {
+            "form": form,
+            "new_key": new_key,
+            "tokens": ApiToken.objects.filter(user=request.user),
+        },
     )
 
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: AuthedRequest, pk: int) -> HttpResponse:
     """Revoke one of one's own tokens."""
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
     services.token_revoke(token=token, revoked_by=request.user)
-    messages.success(request, _("The token “%(name)s” no longer works.") % {"name": token.name})
+    messages.success(
+        request, _("The token “%(name)s” no longer works.") % {"name": token.name}
+    )
     return redirect_after_post(request, reverse("accounts:tokens"))
 
 
 def organisation_list(request: HttpRequest) -> HttpResponse:
     """List the organisations on the platform."""
     organisations = selectors.organisations_visible_to(request.user)
-    return render(request, "accounts/organisation_list.html", {"organisations": organisations})
-
-
+    return render(
+        request, "accounts/organisation_list.html", {"organisations": organisations}
+    )

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+from django.core.exceptions import (
+    PermissionDenied,
+)
+from django.core.exceptions import (
+    ValidationError as DjangoValidationError,
+)
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -35,7 +40,14 @@ def error_response(
     """Answer with skillpath's one error format."""
     return api.create_response(
         request,
-        {"error": {"status": status, "code": code, "message": message, "details": details or []}},
+        {
+            "error": {
+                "status": status,
+                "code": code,
+                "message": message,
+                "details": details or [],
+            }
+        },
         status=status,
     )
 
@@ -44,23 +56,35 @@ def error_response(
 def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     details = [
         {
-            "field": ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "payload")),
+            "field": ".".join(
+                str(part)
+                for part in error.get("loc", ())
+                if part not in ("body", "payload")
+            ),
             "message": error.get("msg", ""),
         }
         for error in exc.errors
     ]
     return error_response(
-        request, 422, "invalid_input", "The request body or parameters are not valid.", details
+        request,
+        422,
+        "invalid_input",
+        "The request body or parameters are not valid.",
+        details,
     )
 
 
 @api.exception_handler(DjangoValidationError)
-def _django_validation_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+def _django_validation_error(
+    request: HttpRequest, exc: DjangoValidationError
+) -> HttpResponse:
     return error_response(request, 422, "invalid_input", " ".join(exc.messages))
 
 
 @api.exception_handler(AuthenticationError)
-def _authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+def _authentication_error(
+    request: HttpRequest, exc: AuthenticationError
+) -> HttpResponse:
     return error_response(
         request,
         401,
@@ -77,15 +101,27 @@ def _permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpRespo
 
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return error_response(request, 404, "not_found", "There is nothing here, or you cannot see it.")
+    return error_response(
+        request, 404, "not_found", "There is nothing here, or you cannot see it."
+    )
 
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    codes = {400: "bad_request", 401: "not_authenticated", 403: "forbidden", 404: "not_found",
-             405: "method_not_allowed", 409: "conflict", 413: "too_large", 422: "invalid_input",
-             429: "too_many_requests"}
-    return error_response(request, exc.status_code, codes.get(exc.status_code, "error"), str(exc.message))
+    codes = {
+        400: "bad_request",
+        401: "not_authenticated",
+        403: "forbidden",
+        404: "not_found",
+        405: "method_not_allowed",
+        409: "conflict",
+        413: "too_large",
+        422: "invalid_input",
+        429: "too_many_requests",
+    }
+    return error_response(
+        request, exc.status_code, codes.get(exc.status_code, "error"), str(exc.message)
+    )
 
 
 API_APPS = [

@@ -7,7 +7,14 @@ from skillpath.common.models import AuditEvent
 class AuditEventAdmin(admin.ModelAdmin):
     list_display = ["occurred_at", "actor", "verb", "target_type", "target_id"]
     list_filter = ["verb", "target_type"]
-    readonly_fields = ["occurred_at", "actor", "verb", "target_type", "target_id", "data"]
+    readonly_fields = [
+        "occurred_at",
+        "actor",
+        "verb",
+        "target_type",
+        "target_id",
+        "data",
+    ]
 
     def has_add_permission(self, request):  # the log is written by services only
         return False

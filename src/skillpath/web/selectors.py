@@ -62,21 +62,25 @@ def dashboard_for(user: Any) -> Dashboard:
     held = access.roles(user)
     board = Dashboard(roles=held, memberships=access.approved_memberships(user))
     board.pending_own = list(
-        Membership.objects.filter(user=user, status=MembershipStatus.PENDING).select_related(
-            "organisation"
-        )
+        Membership.objects.filter(
+            user=user, status=MembershipStatus.PENDING
+        ).select_related("organisation")
     )
     if "learner" in held:
-        board.learner_profile = LearnerProfile.objects.select_related("home_organisation").get(
-            user=user
-        )
+        board.learner_profile = LearnerProfile.objects.select_related(
+            "home_organisation"
+        ).get(user=user)
         board.next_step = learner_next_step(board.learner_profile)
     if held & {Role.COORDINATOR, Role.ADMINISTRATOR}:
         board.approvals = list(pending_memberships_for(user)[:20])
     if held & {Role.COORDINATOR, Role.ASSESSOR}:
         board.learners = list(
-            access.learners_visible_to(user).exclude(user=user).order_by("user__full_name")[:20]
+            access.learners_visible_to(user)
+            .exclude(user=user)
+            .order_by("user__full_name")[:20]
         )
     if Role.EMPLOYER in held:
-        board.candidate_count = access.learners_visible_to(user).exclude(user=user).count()
+        board.candidate_count = (
+            access.learners_visible_to(user).exclude(user=user).count()
+        )
     return board
