@@ -230,7 +230,7 @@ def _verify_one(
             "signed, or signed with another key.",
         )
     checks.append(Check("signature", True, f"Ed25519 signature valid ({suite})."))
-    return ProofResult(True, tuple(checks), method, key.controller)
+    return ProofResult(True, tuple(checks), method, key.controller, suite)
 
 
 def _proof_problem(

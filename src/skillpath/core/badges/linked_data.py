@@ -55,6 +55,34 @@ def _reraise(exc: jsonld.JsonLdError) -> ContextNotAllowedError | JsonLdError:
     return JsonLdError(f"Invalid JSON-LD: {exc.args[0] if exc.args else exc}")
 
 
+class _SafeModeProcessor(jsonld.JsonLdProcessor):  # type: ignore[misc]
+    """A pyld processor whose every expansion is checked in safe mode.
+
+    RDFC canonicalisation expands the document once, inside ``to_rdf``; checking
+    that expansion here avoids expanding twice.
+    """
+
+    def __init__(self) -> None:
+        self.dropped: list[str] = []
+        super().__init__(
+            on_property_dropped=lambda prop: self.dropped.append(str(prop))
+        )
+
+    def expand(self, input_: Any, options: dict[str, Any]) -> list[dict[str, Any]]:
+        expanded: list[dict[str, Any]] = super().expand(input_, options)
+        problems = [
+            f"property {name!r} is not defined by the @context" for name in self.dropped
+        ]
+        _collect_relative_iris(expanded, problems)
+        if problems:
+            raise JsonLdError(
+                "JSON-LD safe mode: "
+                + "; ".join(sorted(set(problems)))
+                + ". Such data would not be covered by the signature."
+            )
+        return expanded
+
+
 def expand_strict(document: dict[str, Any]) -> list[dict[str, Any]]:
     """Return the JSON-LD expansion of ``document``, refusing anything unsigned.
 
@@ -66,23 +94,10 @@ def expand_strict(document: dict[str, Any]) -> list[dict[str, Any]]:
     ContextNotAllowedError
         If the document names a context that is not bundled.
     """
-    dropped: list[str] = []
-    processor = jsonld.JsonLdProcessor(
-        on_property_dropped=lambda prop: dropped.append(str(prop))
-    )
     try:
-        expanded: list[dict[str, Any]] = processor.expand(document, _options())
+        return _SafeModeProcessor().expand(document, _options())
     except jsonld.JsonLdError as exc:
         raise _reraise(exc) from exc
-    problems = [f"property {name!r} is not defined by the @context" for name in dropped]
-    _collect_relative_iris(expanded, problems)
-    if problems:
-        raise JsonLdError(
-            "JSON-LD safe mode: "
-            + "; ".join(sorted(set(problems)))
-            + ". Such data would not be covered by the signature."
-        )
-    return expanded
 
 
 def _collect_relative_iris(node: Any, problems: list[str]) -> None:
@@ -119,12 +134,13 @@ def canonicalize_rdfc(document: dict[str, Any], *, strict: bool = True) -> str:
     """Return the RDFC-1.0 canonical N-Quads of a JSON-LD document.
 
     Each N-Quad ends with a newline, which is part of what gets hashed. With
-    ``strict`` (the default) the document first passes :func:`expand_strict`.
+    ``strict`` (the default) the expansion is checked as :func:`expand_strict`
+    does, and a :class:`JsonLdError` is raised for anything that would be dropped.
     """
-    source: Any = expand_strict(document) if strict else document
+    processor = _SafeModeProcessor() if strict else jsonld.JsonLdProcessor()
     try:
-        canonical: str = jsonld.normalize(
-            source, _options(algorithm="URDNA2015", format="application/n-quads")
+        canonical: str = processor.normalize(
+            document, _options(algorithm="URDNA2015", format="application/n-quads")
         )
     except jsonld.JsonLdError as exc:
         raise _reraise(exc) from exc

@@ -67,4 +67,5 @@ def document_loader(url: str, options: dict[str, Any] | None = None) -> dict[str
         "contextUrl": None,
         "documentUrl": url,
         "document": _context_document(url),
+        "tag": "static",
     }

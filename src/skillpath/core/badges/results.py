@@ -23,6 +23,7 @@ class ProofResult:
     checks: tuple[Check, ...]
     verification_method: str | None = None
     controller: str | None = None
+    cryptosuite: str | None = None
 
     @property
     def message(self) -> str:

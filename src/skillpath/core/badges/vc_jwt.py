@@ -133,10 +133,13 @@ def verify_vc_jwt(
         checks.append(Check(name, False, message))
         return ProofResult(False, tuple(checks), method), None
 
+    # Read the header ourselves: PyJWT's unverified read decodes the whole token.
     try:
-        header = jwt.get_unverified_header(token)
-    except jwt.PyJWTError as exc:
+        header = _b64_json(token.split(".", 1)[0])
+    except (ValueError, UnicodeDecodeError) as exc:
         return fail("proof_format", f"Not a compact JWS: {exc}.")
+    if not isinstance(header, dict) or token.count(".") != 2:
+        return fail("proof_format", "Not a compact JWS (header.payload.signature).")
     alg = header.get("alg")
     if alg not in ALGORITHMS:
         return fail(

@@ -22,7 +22,7 @@ from typing import Any
 import jwt
 
 from skillpath.core.badges.baking import PNG_SIGNATURE, extract_png, extract_svg
-from skillpath.core.badges.data_integrity import verify_data_integrity
+from skillpath.core.badges.data_integrity import RDFC_2022, verify_data_integrity
 from skillpath.core.badges.dates import parse_datetime
 from skillpath.core.badges.errors import (
     BadgeError,
@@ -144,6 +144,20 @@ def _proof_check(proof: ProofResult) -> Check:
     if proof.verified:
         return Check("proof", True, proof.message)
     return Check("proof", False, proof.message)
+
+
+def _jsonld_check(credential: dict[str, Any], proof: ProofResult) -> Check:
+    if proof.verified and proof.cryptosuite == RDFC_2022:
+        # The RDFC proof was verified over a safe-mode expansion: no need to
+        # expand the document a second time.
+        return Check(
+            "jsonld", True, "Every term is defined (checked while canonicalising)."
+        )
+    try:
+        expand_strict(credential)
+    except BadgeError as exc:
+        return Check("jsonld", False, str(exc))
+    return Check("jsonld", True, "Every term is defined by the bundled contexts.")
 
 
 def _validity_check(credential: dict[str, Any], now: datetime) -> Check:
@@ -287,15 +301,8 @@ def verify_credential(
             " ".join(problems) or "Well-formed OpenBadgeCredential.",
         )
     )
-    try:
-        expand_strict(credential)
-        checks.append(
-            Check("jsonld", True, "Every term is defined by the bundled contexts.")
-        )
-    except BadgeError as exc:
-        checks.append(Check("jsonld", False, str(exc)))
-
     proof, verified_credential = _verify_proof(form, payload, resolver)
+    checks.append(_jsonld_check(credential, proof))
     checks.append(_proof_check(proof))
     if verified_credential is not None:
         credential = verified_credential  # JWT: exp may have set validUntil
