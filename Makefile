@@ -31,10 +31,8 @@ migrate: setup
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 
 run: migrate
-	@if DEBUG=1 $(BIN)/python manage.py shell -c "from skillpath.accounts.models import User; import sys; sys.exit(1 if User.objects.exists() else 0)"; then \
-		echo "==> The database is empty: seeding the demo data"; \
-		DEBUG=1 $(BIN)/python manage.py seed_demo; \
-	fi
+	@echo "==> Demo data"
+	DEBUG=1 $(BIN)/python manage.py seed_demo --if-empty
 	@DEBUG=1 $(BIN)/python manage.py demo_accounts
 	@echo "==> Serving skillpath on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -6,6 +6,7 @@ import importlib
 from typing import Any
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -16,7 +17,19 @@ class Command(BaseCommand):
         "what exists already is kept."
     )
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Seed only when the database holds no user yet.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["if_empty"]:
+            if get_user_model().objects.exists():
+                self.stdout.write("The database holds data already: no demo data added.")
+                return
+            self.stdout.write("The database is empty: seeding the demo data.")
         # Each app may have a ``demo`` module with ``seed(stdout)``; apps run in the
         # order of INSTALLED_APPS, which is the order of the cycle.
         for config in apps.get_app_configs():
