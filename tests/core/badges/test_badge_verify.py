@@ -38,6 +38,7 @@ from skillpath.core.badges import (
     sign_data_integrity,
     sign_vc_jwt,
     verify_credential,
+    verify_status,
 )
 
 Resolver = Callable[[str], VerificationKey | None]
@@ -321,3 +322,31 @@ def test_open_badges_vector_verifies_end_to_end() -> None:
 
     result = verify_credential(vector["signedDocument"], resolve_key=resolve, now=NOW)
     assert result.verified, result.failures
+
+
+def test_status_can_be_checked_on_its_own(
+    ed_key: ed25519.Ed25519PrivateKey,
+    resolve_key: Resolver,
+    status_lists: dict[str, Any],
+) -> None:
+    for index, revoked in ((REVOKED_INDEX, True), (GOOD_INDEX, False)):
+        check = verify_status(
+            make_credential(status_index=index),
+            resolve_key=resolve_key,
+            resolve_status_list=status_lists.__getitem__,
+            now=NOW,
+        )
+        assert check.name == "status" and check.passed is not revoked
+
+
+def test_recipient_can_be_matched_by_id() -> None:
+    credential = make_credential(
+        learner_id="https://skillpath.example/learners/77", email=None
+    )
+    assert recipient_matches(
+        credential, subject_id="https://skillpath.example/learners/77"
+    )
+    assert not recipient_matches(
+        credential, subject_id="https://skillpath.example/learners/78"
+    )
+    assert not recipient_matches(credential, email="learner@example.org")

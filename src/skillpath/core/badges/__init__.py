@@ -43,6 +43,7 @@ from skillpath.core.badges.errors import (
     ProofError,
     StatusListError,
 )
+from skillpath.core.badges.identity import identity_hash, recipient_matches
 from skillpath.core.badges.images import badge_png, badge_svg
 from skillpath.core.badges.keys import (
     VerificationKey,
@@ -75,8 +76,6 @@ from skillpath.core.badges.openbadges import (
     Recipient,
     StatusEntry,
     build_open_badge_credential,
-    identity_hash,
-    recipient_matches,
 )
 from skillpath.core.badges.results import Check, ProofResult, VerificationResult
 from skillpath.core.badges.status_list import (
@@ -91,7 +90,12 @@ from skillpath.core.badges.status_list import (
 )
 from skillpath.core.badges.structure import open_badge_problems
 from skillpath.core.badges.vc_jwt import sign_vc_jwt, verify_vc_jwt
-from skillpath.core.badges.verify import CHECK_NAMES, detect_format, verify_credential
+from skillpath.core.badges.verify import (
+    CHECK_NAMES,
+    detect_format,
+    verify_credential,
+    verify_status,
+)
 
 __all__ = [
     "CHECK_NAMES",
@@ -163,5 +167,6 @@ __all__ = [
     "verification_method_document",
     "verify_credential",
     "verify_data_integrity",
+    "verify_status",
     "verify_vc_jwt",
 ]

@@ -10,6 +10,7 @@ documents; so do we, when signing and when verifying.
 from __future__ import annotations
 
 import re
+import threading
 from typing import Any
 
 from pyld import jsonld
@@ -33,6 +34,9 @@ class _BoundedCache(dict[Any, Any]):
 
 # Our own resolved-context cache, so no other loader in the process can feed ours.
 _context_cache = _BoundedCache()
+# pyld's per-context caches (cachetools) are not thread-safe; JSON-LD work is
+# CPU-bound under the GIL anyway, so one lock costs no throughput.
+_pyld_lock = threading.Lock()
 
 
 def _options(**extra: Any) -> dict[str, Any]:
@@ -95,7 +99,8 @@ def expand_strict(document: dict[str, Any]) -> list[dict[str, Any]]:
         If the document names a context that is not bundled.
     """
     try:
-        return _SafeModeProcessor().expand(document, _options())
+        with _pyld_lock:
+            return _SafeModeProcessor().expand(document, _options())
     except jsonld.JsonLdError as exc:
         raise _reraise(exc) from exc
 
@@ -139,9 +144,10 @@ def canonicalize_rdfc(document: dict[str, Any], *, strict: bool = True) -> str:
     """
     processor = _SafeModeProcessor() if strict else jsonld.JsonLdProcessor()
     try:
-        canonical: str = processor.normalize(
-            document, _options(algorithm="URDNA2015", format="application/n-quads")
-        )
+        with _pyld_lock:
+            canonical: str = processor.normalize(
+                document, _options(algorithm="URDNA2015", format="application/n-quads")
+            )
     except jsonld.JsonLdError as exc:
         raise _reraise(exc) from exc
     return canonical

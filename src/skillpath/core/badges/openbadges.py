@@ -8,7 +8,6 @@ JSON-LD verifiers accept it. See :func:`skillpath.core.badges.linked_data.expand
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from skillpath.core.badges.dates import format_datetime
+from skillpath.core.badges.identity import identity_hash, normalize_email
 from skillpath.core.badges.loader import OB_EXTENSIONS, OB_V3P0, VC_V2
 
 OB_CONTEXTS = [VC_V2, OB_V3P0, OB_EXTENSIONS]
@@ -131,16 +131,6 @@ class StatusEntry:
     status_list_credential: str
     status_list_index: int
     status_purpose: str = "revocation"
-
-
-def normalize_email(email: str) -> str:
-    """Return the e-mail form that gets hashed: trimmed and lower-cased."""
-    return email.strip().lower()
-
-
-def identity_hash(value: str, salt: str) -> str:
-    """Return the OB ``IdentityHash`` ``sha256$<hex>`` of ``value`` followed by ``salt``."""
-    return "sha256$" + hashlib.sha256((value + salt).encode("utf-8")).hexdigest()
 
 
 def _drop_none(mapping: dict[str, Any]) -> dict[str, Any]:
@@ -371,37 +361,3 @@ def build_open_badge_credential(
         )
     )
     return credential
-
-
-def recipient_matches(
-    credential: dict[str, Any], *, email: str | None = None, id: str | None = None
-) -> bool:
-    """Return whether the credential was issued to this e-mail address or id.
-
-    This is the optional "verify the recipient" step of Open Badges 3.0: the
-    verifier knows the learner's address from elsewhere and checks the hash.
-    """
-    subject = credential.get("credentialSubject")
-    if not isinstance(subject, dict):
-        return False
-    if id is not None and subject.get("id") == id:
-        return True
-    if email is None:
-        return False
-    candidates = {normalize_email(email), email.strip()}
-    for identity in subject.get("identifier") or []:
-        if (
-            not isinstance(identity, dict)
-            or identity.get("identityType") != "emailAddress"
-        ):
-            continue
-        stored = str(identity.get("identityHash", ""))
-        if identity.get("hashed") is True:
-            salt = str(identity.get("salt", ""))
-            if any(
-                identity_hash(value, salt) == stored.lower() for value in candidates
-            ):
-                return True
-        elif normalize_email(stored) in candidates:
-            return True
-    return False

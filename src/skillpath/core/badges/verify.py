@@ -22,7 +22,11 @@ from typing import Any
 import jwt
 
 from skillpath.core.badges.baking import PNG_SIGNATURE, extract_png, extract_svg
-from skillpath.core.badges.data_integrity import RDFC_2022, verify_data_integrity
+from skillpath.core.badges.data_integrity import (
+    RDFC_2022,
+    KeyResolver,
+    verify_data_integrity,
+)
 from skillpath.core.badges.dates import parse_datetime
 from skillpath.core.badges.errors import (
     BadgeError,
@@ -41,7 +45,6 @@ from skillpath.core.badges.vc_jwt import (
     verify_vc_jwt,
 )
 
-KeyResolver = Callable[[str], VerificationKey | None]
 StatusListResolver = Callable[[str], dict[str, Any] | str]
 
 CHECK_NAMES = (
@@ -192,12 +195,20 @@ def _verify_proof(
     return verify_data_integrity(payload, resolver), payload
 
 
-def _status_check(
+def verify_status(
     credential: dict[str, Any],
+    *,
+    resolve_key: KeyResolver,
     resolve_status_list: StatusListResolver | None,
-    resolver: Callable[[str], VerificationKey],
     now: datetime,
 ) -> Check:
+    """Return the ``status`` check: is the credential revoked (or suspended)?
+
+    Each ``BitstringStatusListEntry`` is looked up in its status list
+    credential, which must itself verify, be issued by the credential's issuer
+    (signed with one of its keys) and be within its validity dates.
+    """
+    resolver = _safe_resolver(resolve_key)
     entries = credential.get("credentialStatus")
     if entries is None:
         return Check(
@@ -325,7 +336,14 @@ def verify_credential(
             )
         )
     checks.append(_validity_check(credential, now))
-    checks.append(_status_check(credential, resolve_status_list, resolver, now))
+    checks.append(
+        verify_status(
+            credential,
+            resolve_key=resolve_key,
+            resolve_status_list=resolve_status_list,
+            now=now,
+        )
+    )
     return VerificationResult(
         all(check.passed for check in checks), tuple(checks), form, credential
     )
