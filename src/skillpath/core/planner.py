@@ -275,17 +275,18 @@ def plan(
 
     chosen = np.zeros(0, dtype=np.int64)
     if open_gaps:
+        weights = weight_hours * catalogue.hours + weight_cost * catalogue.cost
         reduction = reduce(
             situation,
             rounds >= 0,
             np.array([index[c] for c, _, _ in open_gaps], dtype=np.int64),
             np.array([t for _, _, t in open_gaps], dtype=float),
+            weights,
+            capped=max_cost is not None,
         )
         program = PlanProgram(situation, reduction, max_cost)
         kept = reduction.modules
-        weights = (
-            weight_hours * catalogue.hours[kept] + weight_cost * catalogue.cost[kept]
-        )
+        weights = weights[kept]
         solution = program.minimise(weights)
         if solution is None:
             solution = program.maximise_closed(weights)
@@ -326,7 +327,7 @@ def _ordered_plan(
     levels: dict[str, float] = dict(current)
     steps = []
     for position, module in enumerate(taken):
-        raises = {}
+        raises: dict[str, tuple[float, float]] = {}
         for competency, level in module.teaches.items():
             before = levels.get(competency, 0)
             if level > before:

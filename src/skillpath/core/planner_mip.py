@@ -1,22 +1,29 @@
-"""Solve the planner's mixed-integer program with HiGHS, cutting circular plans lazily.
+"""Solve the planner's mixed-integer program with HiGHS, cutting circular plans.
 
 Variables are one binary per kept module (and, when the budget cannot close every
-gap, one binary per gap saying it is closed). Rows:
+gap, one binary per gap saying it is closed). Write ``Q(P)`` for the modules that
+teach some (competency, level) pair of a set ``P`` to that level or above. Any plan
+that takes a module of ``Q(P)`` takes a first one, ``f``; the modules before ``f``
+lie outside ``Q(P)``, so ``f`` has no requirement *locked* in ``Q(P)`` (one that
+only modules of ``Q(P)`` meet). Calling ``Q0(P)`` the modules of ``Q(P)`` without
+a locked requirement, every orderable plan satisfies::
 
-* gap ``(c, L)``: the modules teaching ``c`` to ``L`` or above sum to at least 1;
-* open requirement ``(c, L)`` of module ``m``: ``x_m <= sum of x_k`` over the other
-  modules teaching ``c`` to ``L`` or above (``requires_modules`` are requirements on
-  a pseudo-competency only the named module teaches);
+    x_m <= sum of x_k over k in Q0(P),   for every m in Q(P).
+
+Rows:
+
+* gap ``p``: ``sum of x_k over Q0({p}) >= 1``;
+* open requirement ``p`` of module ``m``: ``x_m <= sum of x_k over Q0({p})``
+  (``requires_modules`` are requirements on a pseudo-competency that only the named
+  module teaches); a module teaching ``c`` to 3 and requiring ``c`` at 2 is never in
+  ``Q0`` of ``(c, 2)``, so such modules cannot justify each other;
 * total cost at most the maximum cost.
 
-These rows let two modules justify each other (A teaches c1 and requires c2, B
-teaches c2 and requires c1), which no order can follow. Each solution is therefore
-checked by taking its modules in rounds; modules left over form a set ``T`` where
-each member ``m`` has an open requirement ``b(m)`` met by no chosen module outside
-``T``. In any orderable plan, the first module of ``T`` taken has ``b`` met by an
-earlier module, which lies outside ``T``; so for every ``m`` in ``T``,
-``x_m <= sum of x_k`` over modules ``k`` outside ``T`` that meet some ``b``. The cut
-removes the solution, keeps every orderable plan, and the program is solved again.
+Cycles across competencies (A teaches c1 and requires c2, B teaches c2 and requires
+c1) can still slip through, so each solution is checked by taking its modules in
+rounds. Modules left over each have a requirement no earlier module meets; with
+``P`` the set of those requirements, the solution breaks the rows above for ``P``,
+which are added before solving again.
 """
 
 from __future__ import annotations
@@ -27,7 +34,13 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from skillpath.core.planner_model import BoolArray, FloatArray, Reduction, Situation
+from skillpath.core.planner_model import (
+    BoolArray,
+    FloatArray,
+    IntArray,
+    Reduction,
+    Situation,
+)
 
 _OPTIONS = {"mip_rel_gap": 1e-9, "presolve": True}
 _MAX_ROUNDS = 500
@@ -69,15 +82,14 @@ class PlanProgram:
         self.reduction = reduction
         self.max_cost = max_cost
         self.size = reduction.modules.size
-        self.teachers = reduction.cover.T.tocsr()
+        self.first = _first_teachers(reduction)
+        self.teachers = self.first.T.tocsr()
         self.gap_rows = self.teachers[reduction.gap_pairs]
         count = reduction.need_module.size
         pick = sp.csr_matrix(
             (np.ones(count), (np.arange(count), reduction.need_module)),
             shape=(count, self.size),
         )
-        # A module that teaches its own requirement cancels out of its row: it
-        # cannot meet that requirement by itself.
         self.need_rows = (pick - self.teachers[reduction.need_pair]).tocsr()
         self.cost = situation.catalogue.cost[reduction.modules]
         self.cuts: list[sp.csr_matrix] = []
@@ -214,25 +226,60 @@ class PlanProgram:
             return None
         pair_competency = reduction.pair_competency[reduction.need_pair]
         pair_level = reduction.pair_level[reduction.need_pair]
-        blocking = np.flatnonzero(
-            stuck[reduction.need_module] & (reached[pair_competency] < pair_level)
+        blocking = stuck[reduction.need_module] & (
+            reached[pair_competency] < pair_level
         )
-        # One blocking requirement per stuck module: the one fewest modules meet,
-        # which gives the tightest cut.
-        teachers_per_pair = np.diff(self.teachers.indptr)
-        modules = reduction.need_module[blocking]
-        order = np.lexsort((teachers_per_pair[reduction.need_pair[blocking]], modules))
-        first = np.r_[True, modules[order][1:] != modules[order][:-1]]
-        pairs = reduction.need_pair[blocking[order][first]]
-        outside = np.asarray(self.teachers[pairs].sum(axis=0)).ravel() > 0
-        outside &= ~stuck
-        members = np.flatnonzero(stuck)
-        helpers = np.flatnonzero(outside)
-        rows = np.concatenate(
-            [np.arange(members.size), np.repeat(np.arange(members.size), helpers.size)]
-        )
-        cols = np.concatenate([members, np.tile(helpers, members.size)])
-        data = np.concatenate(
-            [np.ones(members.size), -np.ones(members.size * helpers.size)]
-        )
-        return sp.csr_matrix((data, (rows, cols)), shape=(members.size, self.size))
+        pairs = np.zeros(reduction.pair_level.size, dtype=bool)
+        pairs[reduction.need_pair[blocking]] = True
+        members, first = _first_of(reduction, pairs)
+        rows = members[~first[members]]
+        helpers = np.flatnonzero(first)
+        return _rows(rows, helpers, self.size)
+
+
+def _rows(members: IntArray, helpers: IntArray, size: int) -> sp.csr_matrix:
+    """Return the rows ``x_m - sum of x_k over helpers <= 0`` for each member ``m``."""
+    rows = np.concatenate(
+        [np.arange(members.size), np.repeat(np.arange(members.size), helpers.size)]
+    )
+    cols = np.concatenate([members, np.tile(helpers, members.size)])
+    data = np.concatenate(
+        [np.ones(members.size), -np.ones(members.size * helpers.size)]
+    )
+    return sp.csr_matrix((data, (rows, cols)), shape=(members.size, size))
+
+
+def _first_of(reduction: Reduction, pairs: BoolArray) -> tuple[IntArray, BoolArray]:
+    """Return the modules of Q(P) for the pairs P, and which of them are in Q0(P)."""
+    cover = reduction.cover
+    inside = np.asarray(cover[:, np.flatnonzero(pairs)].sum(axis=1)).ravel() > 0
+    outside = np.asarray(cover[~inside].sum(axis=0)).ravel()
+    locked = inside[reduction.need_module] & (outside[reduction.need_pair] == 0)
+    first = inside.copy()
+    first[reduction.need_module[locked]] = False
+    return np.flatnonzero(inside), first
+
+
+def _first_teachers(reduction: Reduction) -> sp.csr_matrix:
+    """Return, per kept module and pair p, 1 when the module is in Q0({p})."""
+    cover = reduction.cover.tocsc()
+    count = np.diff(cover.indptr)
+    overlap = (cover.T @ cover).tocoo()
+    # Requirement r is locked in Q({p}) when every module meeting r teaches p.
+    locks = overlap.data >= count[overlap.row]
+    locked = sp.csr_matrix(
+        (np.ones(int(locks.sum())), (overlap.row[locks], overlap.col[locks])),
+        shape=overlap.shape,
+    )
+    needs = sp.csr_matrix(
+        (
+            np.ones(reduction.need_module.size),
+            (reduction.need_module, reduction.need_pair),
+        ),
+        shape=cover.shape,
+    )
+    blocked = (needs @ locked).tocsr()
+    blocked.data[:] = 1.0
+    first = reduction.cover - reduction.cover.multiply(blocked)
+    first.eliminate_zeros()
+    return first.tocsr()

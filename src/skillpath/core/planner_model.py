@@ -333,8 +333,9 @@ def reduce(
     usable: BoolArray,
     gap_competency: IntArray,
     gap_level: FloatArray,
+    weights: FloatArray,
     *,
-    dominance: bool = True,
+    capped: bool,
 ) -> Reduction:
     """Return the pre-solved problem for gaps every one of which some module closes.
 
@@ -350,8 +351,11 @@ def reduce(
         Modules that pass the constraints and can be ordered from the current levels.
     gap_competency, gap_level : ndarray
         Catalogue column and required level of each gap to close.
-    dominance : bool
-        Whether to drop dominated modules.
+    weights : ndarray of float
+        Objective weight of each catalogue module.
+    capped : bool
+        Whether the plan's total cost is capped, so that a module can dominate
+        another only if it costs no more.
 
     Returns
     -------
@@ -405,8 +409,8 @@ def reduce(
     reduction = Reduction(
         positions, pair_competency, pair_level, cover, gap_pairs, need_module, need_pair
     )
-    if dominance and positions.size > 1:
-        reduction = _drop_dominated(reduction, catalogue)
+    if positions.size > 1:
+        reduction = _drop_dominated(reduction, catalogue, weights, capped)
     return reduction
 
 
@@ -434,26 +438,30 @@ def _cover(
     )
 
 
-def _drop_dominated(reduction: Reduction, catalogue: Catalogue) -> Reduction:
+def _drop_dominated(
+    reduction: Reduction, catalogue: Catalogue, weights: FloatArray, capped: bool
+) -> Reduction:
     """Drop modules that another kept module dominates.
 
-    Module a dominates b when a costs no more hours and no more money, covers every
-    pair b covers, and requires nothing b does not require at least as high: in any
-    plan a can take b's place. Among equivalent modules the first one stays.
+    Module a dominates b when a weighs no more in the objective (and, under a cost
+    cap, costs no more), covers every pair b covers, and requires nothing b does
+    not require at least as high: in any plan a can take b's place. Among
+    equivalent modules the first one stays.
     """
     cover = reduction.cover
     size = cover.shape[0]
     covered = np.asarray(cover.sum(axis=1)).ravel()
     overlap = (cover @ cover.T).tocoo()
     better, worse = overlap.row.astype(np.int64), overlap.col.astype(np.int64)
-    hours = catalogue.hours[reduction.modules]
+    weight = weights[reduction.modules]
     cost = catalogue.cost[reduction.modules]
     keep = (
         (better != worse)
         & (overlap.data >= covered[worse])
-        & (hours[better] <= hours[worse])
-        & (cost[better] <= cost[worse])
+        & (weight[better] <= weight[worse])
     )
+    if capped:
+        keep &= cost[better] <= cost[worse]
     better, worse = better[keep], worse[keep]
     if better.size == 0:
         return reduction
