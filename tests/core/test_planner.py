@@ -196,6 +196,40 @@ def test_plan_is_exact_on_larger_catalogues_with_many_prerequisites() -> None:
         _assert_valid(result, current, required, modules, rules)
 
 
+def _cyclic_case(
+    rng: np.random.Generator,
+) -> tuple[dict[str, int], list[Module], dict[str, object]]:
+    """Return a case where modules teach one competency and require another."""
+    competencies = [f"c{i}" for i in range(int(rng.integers(2, 5)))]
+    modules = []
+    for i in range(int(rng.integers(2, 11))):
+        taught, needed = rng.choice(competencies, size=2, replace=False)
+        requires = {str(needed): int(rng.integers(1, 3))} if rng.random() < 0.7 else {}
+        modules.append(
+            Module(
+                id=f"m{i}",
+                hours=float(rng.integers(1, 6)),
+                cost=float(rng.integers(0, 5)) * 10,
+                teaches={str(taught): int(rng.integers(1, 4))},
+                requires=requires,
+            )
+        )
+    required = {c: int(rng.integers(1, 4)) for c in competencies if rng.random() < 0.7}
+    rules: dict[str, object] = {"max_cost": 30.0} if rng.random() < 0.3 else {}
+    return required, modules, rules
+
+
+def test_plan_is_exact_when_prerequisites_across_competencies_form_cycles() -> None:
+    rng = np.random.default_rng(12)
+    for _ in range(300):
+        required, modules, rules = _cyclic_case(rng)
+        result = plan({}, required, modules, **rules)  # type: ignore[arg-type]
+        closed, value = _brute_force({}, required, modules, (1.0, 0.0), rules)
+        assert len(required) - len(result.unmet) == closed
+        assert result.hours == pytest.approx(value)
+        _assert_valid(result, {}, required, modules, rules)
+
+
 def test_contract_example() -> None:
     modules = [
         Module(
@@ -485,3 +519,13 @@ def test_plan_on_a_thousand_modules_is_exact_and_valid() -> None:
     result = plan({}, required, modules)
     _assert_valid(result, {}, required, modules, {})
     assert len(result.unmet) < len(required)
+
+
+def test_free_modules_that_serve_no_purpose_are_left_out() -> None:
+    modules = [
+        Module(id="long", hours=9.0, cost=0.0, teaches={"c": 2}),
+        Module(id="short", hours=2.0, cost=0.0, teaches={"c": 2}),
+        Module(id="paid", hours=1.0, cost=50.0, teaches={"d": 1}),
+    ]
+    result = plan({}, {"c": 2, "d": 1}, modules, objective="cost")
+    assert result.modules == ["short", "paid"]

@@ -43,6 +43,8 @@ from skillpath.core.planner_explain import (
 from skillpath.core.planner_mip import PlanProgram
 from skillpath.core.planner_model import (
     Catalogue,
+    FloatArray,
+    IntArray,
     Module,
     Situation,
     check_level,
@@ -273,7 +275,7 @@ def plan(
         else:
             blocked.append(diagnosis.explain(competency, level, target))
 
-    chosen = np.zeros(0, dtype=np.int64)
+    chosen: IntArray = np.zeros(0, dtype=np.int64)
     if open_gaps:
         weights = weight_hours * catalogue.hours + weight_cost * catalogue.cost
         reduction = reduce(
@@ -282,6 +284,7 @@ def plan(
             np.array([index[c] for c, _, _ in open_gaps], dtype=np.int64),
             np.array([t for _, _, t in open_gaps], dtype=float),
             weights,
+            catalogue.hours if weight_hours == 0 else catalogue.cost,
             capped=max_cost is not None,
         )
         program = PlanProgram(situation, reduction, max_cost)
@@ -300,7 +303,13 @@ def plan(
                     blocked.append(
                         diagnosis.over_budget(competency, level, target, min_budget)
                     )
-        chosen = kept[solution.chosen]
+        chosen = _without_idle_modules(
+            situation,
+            kept[solution.chosen],
+            weights[solution.chosen],
+            np.array([index[c] for c, _, _ in open_gaps], dtype=np.int64),
+            np.array([t for _, _, t in open_gaps], dtype=float),
+        )
     position = {competency: i for i, competency in enumerate(targets)}
     blocked.sort(key=lambda gap: position[gap.competency])
     return _ordered_plan(
@@ -308,9 +317,41 @@ def plan(
     )
 
 
+def _without_idle_modules(
+    situation: Situation,
+    chosen: IntArray,
+    weights: FloatArray,
+    gap_competency: IntArray,
+    gap_level: FloatArray,
+) -> IntArray:
+    """Return the chosen modules less those that weigh nothing and serve no purpose.
+
+    A module of zero weight (free, under the cost objective) leaves the optimum
+    unchanged whether taken or not; drop each one, longest first, when the plan
+    still closes the same gaps in some order without it.
+    """
+    catalogue = situation.catalogue
+    keep = np.ones(chosen.size, dtype=bool)
+    allowed = np.zeros(catalogue.size, dtype=bool)
+    allowed[chosen] = True
+    _, reached = situation.closure(allowed)
+    closed = reached[gap_competency] >= gap_level
+    idle = np.flatnonzero(weights <= 0)
+    for position in idle[np.argsort(-catalogue.hours[chosen[idle]], kind="stable")]:
+        allowed[chosen[position]] = False
+        rounds, reached = situation.closure(allowed)
+        if np.all(rounds[allowed] >= 0) and np.all(
+            reached[gap_competency][closed] >= gap_level[closed]
+        ):
+            keep[position] = False
+        else:
+            allowed[chosen[position]] = True
+    return chosen[keep]
+
+
 def _ordered_plan(
     situation: Situation,
-    chosen: np.ndarray,
+    chosen: IntArray,
     current: Mapping[str, float],
     required: Mapping[str, float],
     blocked: list[BlockedGap],

@@ -334,6 +334,7 @@ def reduce(
     gap_competency: IntArray,
     gap_level: FloatArray,
     weights: FloatArray,
+    tie_break: FloatArray,
     *,
     capped: bool,
 ) -> Reduction:
@@ -353,6 +354,9 @@ def reduce(
         Catalogue column and required level of each gap to close.
     weights : ndarray of float
         Objective weight of each catalogue module.
+    tie_break : ndarray of float
+        What decides between modules of equal weight (hours when minimising cost,
+        else cost).
     capped : bool
         Whether the plan's total cost is capped, so that a module can dominate
         another only if it costs no more.
@@ -410,7 +414,7 @@ def reduce(
         positions, pair_competency, pair_level, cover, gap_pairs, need_module, need_pair
     )
     if positions.size > 1:
-        reduction = _drop_dominated(reduction, catalogue, weights, capped)
+        reduction = _drop_dominated(reduction, catalogue, weights, tie_break, capped)
     return reduction
 
 
@@ -439,12 +443,16 @@ def _cover(
 
 
 def _drop_dominated(
-    reduction: Reduction, catalogue: Catalogue, weights: FloatArray, capped: bool
+    reduction: Reduction,
+    catalogue: Catalogue,
+    weights: FloatArray,
+    tie_break: FloatArray,
+    capped: bool,
 ) -> Reduction:
     """Drop modules that another kept module dominates.
 
-    Module a dominates b when a weighs no more in the objective (and, under a cost
-    cap, costs no more), covers every pair b covers, and requires nothing b does
+    Module a dominates b when a weighs no more in the objective, ties broken by
+    ``tie_break`` (and, under a cost cap, costs no more), covers every pair b covers, and requires nothing b does
     not require at least as high: in any plan a can take b's place. Among
     equivalent modules the first one stays.
     """
@@ -454,11 +462,15 @@ def _drop_dominated(
     overlap = (cover @ cover.T).tocoo()
     better, worse = overlap.row.astype(np.int64), overlap.col.astype(np.int64)
     weight = weights[reduction.modules]
+    second = tie_break[reduction.modules]
     cost = catalogue.cost[reduction.modules]
     keep = (
         (better != worse)
         & (overlap.data >= covered[worse])
-        & (weight[better] <= weight[worse])
+        & (
+            (weight[better] < weight[worse])
+            | ((weight[better] == weight[worse]) & (second[better] <= second[worse]))
+        )
     )
     if capped:
         keep &= cost[better] <= cost[worse]
@@ -466,36 +478,45 @@ def _drop_dominated(
     if better.size == 0:
         return reduction
 
-    # Requirements of `better` must each be met by a requirement of `worse`
-    # at least as high (requirements are pairs, so compare pair levels).
-    order = np.argsort(reduction.need_module, kind="stable")
-    need_module = reduction.need_module[order]
-    need_pair = reduction.need_pair[order]
-    start = np.searchsorted(need_module, np.arange(size), side="left")
-    count = np.searchsorted(need_module, np.arange(size), side="right") - start
-    demand = sp.csr_matrix(
-        (
-            reduction.pair_level[need_pair],
-            (need_module, reduction.pair_competency[need_pair]),
-        ),
-        shape=(size, catalogue.width),
+    # Requirements of `better` must each be met by a requirement of `worse` on the
+    # same competency, at least as high.
+    competency = reduction.pair_competency[reduction.need_pair]
+    level = reduction.pair_level[reduction.need_pair]
+    order = np.lexsort((competency, reduction.need_module))
+    need_module, competency, level = (
+        reduction.need_module[order],
+        competency[order],
+        level[order],
     )
+    start = np.searchsorted(need_module, np.arange(size), side="left")
+    count = np.bincount(need_module, minlength=size)
+    requirement_key = need_module * catalogue.width + competency
     repeats = count[better]
     candidate = np.repeat(np.arange(better.size), repeats)
     offsets = np.arange(int(repeats.sum())) - np.repeat(
         np.cumsum(repeats) - repeats, repeats
     )
     entry = np.repeat(start[better], repeats) + offsets
-    competency = reduction.pair_competency[need_pair[entry]]
-    wanted = reduction.pair_level[need_pair[entry]]
-    offered = np.asarray(demand[worse[candidate], competency]).ravel()
-    failing = np.bincount(candidate, weights=wanted > offered, minlength=better.size)
+    wanted = worse[candidate] * catalogue.width + competency[entry]
+    found = np.minimum(np.searchsorted(requirement_key, wanted), max(level.size - 1, 0))
+    met = (requirement_key[found] == wanted) & (level[found] >= level[entry])
+    failing = np.bincount(candidate, weights=~met, minlength=better.size)
     weak = failing == 0
     better, worse = better[weak], worse[weak]
 
-    # Equivalent modules dominate each other: only the earlier one may drop the other.
-    keys = better * size + worse
-    mutual = np.isin(worse * size + better, keys)
+    # Equivalent modules dominate each other: only the earlier one may drop the
+    # other. Given the checks above, equal counts and sums mean equivalence; when
+    # in doubt, call them equivalent, which only drops less.
+    total = np.bincount(need_module, weights=level, minlength=size)
+    mutual = (
+        (covered[better] == covered[worse])
+        & (weight[better] == weight[worse])
+        & (second[better] == second[worse])
+        & (count[better] == count[worse])
+        & np.isclose(total[better], total[worse], rtol=0.0, atol=1e-9)
+    )
+    if capped:
+        mutual &= cost[better] == cost[worse]
     strict = ~mutual | (better < worse)
     dominated = np.zeros(size, dtype=bool)
     dominated[worse[strict]] = True
