@@ -42,14 +42,15 @@ from skillpath.core.planner_explain import (
 )
 from skillpath.core.planner_mip import PlanProgram
 from skillpath.core.planner_model import (
+    BoolArray,
     Catalogue,
-    FloatArray,
     IntArray,
     Module,
     Situation,
     check_level,
-    reduce,
 )
+from skillpath.core.planner_order import PlanStep, ordered_steps, without_idle_modules
+from skillpath.core.planner_presolve import reduce
 
 __all__ = [
     "CONSTRAINTS",
@@ -67,33 +68,6 @@ __all__ = [
 #: What :func:`plan` minimises: ``"hours"``, ``"cost"``, ``("mix", a)`` for
 #: ``a * hours + (1 - a) * cost``, or a mapping ``{"hours": w_h, "cost": w_c}``.
 Objective = str | tuple[str, float] | Mapping[str, float]
-
-
-@dataclass(frozen=True)
-class PlanStep:
-    """Describe one module of a plan and what it brings.
-
-    Attributes
-    ----------
-    module : str
-        Module id.
-    hours, cost : float
-        The module's hours and cost.
-    closes : dict of str to (from, to)
-        Required competencies the module raises, from the level reached before it
-        to the level it teaches.
-    raises : dict of str to (from, to)
-        Every competency it raises, required or needed by a later module.
-    prepares : tuple of str
-        Later modules of the plan whose requirements it meets.
-    """
-
-    module: str
-    hours: float
-    cost: float
-    closes: dict[str, tuple[float, float]]
-    raises: dict[str, tuple[float, float]]
-    prepares: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -247,7 +221,15 @@ def plan(
     gaps = [(c, levels.get(c, 0.0), target) for c, target in targets.items()]
     gaps = [gap for gap in gaps if gap[2] > gap[1]]
     if not gaps:
-        return Plan([], [], 0.0, 0.0, 0.0, {}, [])
+        return Plan(
+            modules=[],
+            steps=[],
+            hours=0.0,
+            cost=0.0,
+            objective=0.0,
+            unmet={},
+            blocked=[],
+        )
 
     index = catalogue.competency_index
     current_levels = np.zeros(catalogue.width)
@@ -277,124 +259,24 @@ def plan(
 
     chosen: IntArray = np.zeros(0, dtype=np.int64)
     if open_gaps:
-        weights = weight_hours * catalogue.hours + weight_cost * catalogue.cost
-        reduction = reduce(
+        chosen, dropped = _solve(
             situation,
+            open_gaps,
             rounds >= 0,
-            np.array([index[c] for c, _, _ in open_gaps], dtype=np.int64),
-            np.array([t for _, _, t in open_gaps], dtype=float),
-            weights,
-            catalogue.hours if weight_hours == 0 else catalogue.cost,
-            capped=max_cost is not None,
+            (weight_hours, weight_cost),
+            max_cost,
         )
-        program = PlanProgram(situation, reduction, max_cost)
-        kept = reduction.modules
-        weights = weights[kept]
-        solution = program.minimise(weights)
-        if solution is None:
-            solution = program.maximise_closed(weights)
-            cheapest = program.minimise(catalogue.cost[kept], capped=False)
-            assert cheapest is not None  # every open gap is reachable without a cap
-            min_budget = float(catalogue.cost[kept][cheapest.chosen].sum())
-            for (competency, level, target), closed in zip(
-                open_gaps, solution.closed, strict=True
-            ):
-                if not closed:
-                    blocked.append(
-                        diagnosis.over_budget(competency, level, target, min_budget)
-                    )
-        chosen = _without_idle_modules(
-            situation,
-            kept[solution.chosen],
-            weights[solution.chosen],
-            np.array([index[c] for c, _, _ in open_gaps], dtype=np.int64),
-            np.array([t for _, _, t in open_gaps], dtype=float),
-        )
+        blocked += [
+            diagnosis.over_budget(competency, level, target, min_budget)
+            for competency, level, target, min_budget in dropped
+        ]
     position = {competency: i for i, competency in enumerate(targets)}
     blocked.sort(key=lambda gap: position[gap.competency])
-    return _ordered_plan(
-        situation, chosen, current, targets, blocked, weight_hours, weight_cost
-    )
-
-
-def _without_idle_modules(
-    situation: Situation,
-    chosen: IntArray,
-    weights: FloatArray,
-    gap_competency: IntArray,
-    gap_level: FloatArray,
-) -> IntArray:
-    """Return the chosen modules less those that weigh nothing and serve no purpose.
-
-    A module of zero weight (free, under the cost objective) leaves the optimum
-    unchanged whether taken or not; drop each one, longest first, when the plan
-    still closes the same gaps in some order without it.
-    """
-    catalogue = situation.catalogue
-    keep = np.ones(chosen.size, dtype=bool)
-    allowed = np.zeros(catalogue.size, dtype=bool)
-    allowed[chosen] = True
-    _, reached = situation.closure(allowed)
-    closed = reached[gap_competency] >= gap_level
-    idle = np.flatnonzero(weights <= 0)
-    for position in idle[np.argsort(-catalogue.hours[chosen[idle]], kind="stable")]:
-        allowed[chosen[position]] = False
-        rounds, reached = situation.closure(allowed)
-        if np.all(rounds[allowed] >= 0) and np.all(
-            reached[gap_competency][closed] >= gap_level[closed]
-        ):
-            keep[position] = False
-        else:
-            allowed[chosen[position]] = True
-    return chosen[keep]
-
-
-def _ordered_plan(
-    situation: Situation,
-    chosen: IntArray,
-    current: Mapping[str, float],
-    required: Mapping[str, float],
-    blocked: list[BlockedGap],
-    weight_hours: float,
-    weight_cost: float,
-) -> Plan:
-    """Return the plan with its modules in rounds, and what each step brings."""
-    catalogue = situation.catalogue
-    allowed = np.zeros(catalogue.size, dtype=bool)
-    allowed[chosen] = True
-    rounds, _ = situation.closure(allowed)
-    order = chosen[np.lexsort((chosen, rounds[chosen]))]
-    taken = [catalogue.modules[int(i)] for i in order]
-    levels: dict[str, float] = dict(current)
-    steps = []
-    for position, module in enumerate(taken):
-        raises: dict[str, tuple[float, float]] = {}
-        for competency, level in module.teaches.items():
-            before = levels.get(competency, 0)
-            if level > before:
-                raises[competency] = (before, level)
-                levels[competency] = level
-        prepares = tuple(
-            later.id
-            for later in taken[position + 1 :]
-            if module.id in later.requires_modules
-            or any(
-                module.teaches.get(c, -1) >= level > current.get(c, 0)
-                for c, level in later.requires.items()
-            )
-        )
-        closes = {
-            c: span
-            for c, span in raises.items()
-            if required.get(c, 0) > current.get(c, 0)
-        }
-        steps.append(
-            PlanStep(module.id, module.hours, module.cost, closes, raises, prepares)
-        )
-    hours = float(catalogue.hours[order].sum())
-    cost = float(catalogue.cost[order].sum())
+    steps = ordered_steps(situation, chosen, current, targets)
+    hours = float(sum(step.hours for step in steps))
+    cost = float(sum(step.cost for step in steps))
     return Plan(
-        modules=[module.id for module in taken],
+        modules=[step.module for step in steps],
         steps=steps,
         hours=hours,
         cost=cost,
@@ -402,3 +284,53 @@ def _ordered_plan(
         unmet={gap.competency: gap.level for gap in blocked},
         blocked=blocked,
     )
+
+
+def _solve(
+    situation: Situation,
+    gaps: list[tuple[str, float, float]],
+    usable: BoolArray,
+    objective: tuple[float, float],
+    max_cost: float | None,
+) -> tuple[IntArray, list[tuple[str, float, float, float]]]:
+    """Return the optimal modules for gaps some module closes, and those left open.
+
+    When the maximum cost cannot pay for every gap, the plan closes as many as it
+    can, at least weight; each gap left open comes back with the least maximum
+    cost that would close them all.
+    """
+    catalogue = situation.catalogue
+    competency = np.array(
+        [catalogue.competency_index[c] for c, _, _ in gaps], dtype=np.int64
+    )
+    level = np.array([target for _, _, target in gaps], dtype=float)
+    weight_hours, weight_cost = objective
+    weights = weight_hours * catalogue.hours + weight_cost * catalogue.cost
+    reduction = reduce(
+        situation,
+        usable,
+        competency,
+        level,
+        weights,
+        catalogue.hours if weight_hours == 0 else catalogue.cost,
+        capped=max_cost is not None,
+    )
+    program = PlanProgram(situation, reduction, max_cost)
+    kept = reduction.modules
+    weights = weights[kept]
+    dropped: list[tuple[str, float, float, float]] = []
+    solution = program.minimise(weights)
+    if solution is None:
+        solution = program.maximise_closed(weights)
+        cheapest = program.minimise(catalogue.cost[kept], capped=False)
+        assert cheapest is not None  # every gap here is reachable without a cap
+        min_budget = float(catalogue.cost[kept][cheapest.chosen].sum())
+        dropped = [
+            (*gap, min_budget)
+            for gap, closed in zip(gaps, solution.closed, strict=True)
+            if not closed
+        ]
+    chosen = without_idle_modules(
+        situation, kept[solution.chosen], weights[solution.chosen], competency, level
+    )
+    return chosen, dropped
