@@ -131,9 +131,9 @@ class PlanProgram:
         gaps = self.gap_rows.shape[0]
         # y_g <= sum of teachers: gap g counts as closed only if some module closes it.
         rows = sp.hstack([self.gap_rows, -sp.identity(gaps)]).tocsr()
-        # First, the most gaps; the small weight on modules only steers the search.
-        small = 0.5 / (float(weights.sum()) + 1.0)
-        objective = np.concatenate([small * weights, -np.ones(gaps)])
+        # First, the most gaps (module weights would make this step as hard as
+        # the whole problem); then the least weight that closes that many.
+        objective = np.concatenate([np.zeros(self.size), -np.ones(gaps)])
         first = self._optimise(objective, rows, np.zeros(gaps), self.max_cost, gaps)
         assert first is not None  # the empty plan is always feasible
         most = float(first[self.size :].sum())
