@@ -466,8 +466,8 @@ def test_nothing_to_learn_returns_an_empty_plan() -> None:
         ({"objective": "speed"}, "Unknown objective"),
         ({"objective": ("mix", 2.0)}, "between 0 and 1"),
         ({"objective": {"hours": -1.0}}, "Unknown objective"),
-        ({"modules": [Module(id="m", hours=-1.0)]}, "hours -1.0"),
-        ({"modules": [Module(id="m", hours=1.0, cost=float("nan"))]}, "cost nan"),
+        ({"modules": [Module(id="m", hours=-1.0)]}, "hours is -1.0"),
+        ({"modules": [Module(id="m", hours=1.0, cost=float("nan"))]}, "cost is nan"),
         (
             {"modules": [Module(id="m", hours=1.0, requires_modules=("ghost",))]},
             "unknown module 'ghost'",
@@ -485,6 +485,8 @@ def test_nothing_to_learn_returns_an_empty_plan() -> None:
             "levels are numbers",
         ),
         ({"required": {"c": -1}}, "Required competency 'c'"),
+        ({"current": {"c": "two"}}, "Current competency 'c' has level 'two'"),
+        ({"modules": [Module(id="m", hours=None)]}, "hours is None"),  # type: ignore[arg-type]
         ({"max_cost": -5.0}, "max_cost"),
     ],
 )
@@ -529,3 +531,54 @@ def test_free_modules_that_serve_no_purpose_are_left_out() -> None:
     ]
     result = plan({}, {"c": 2, "d": 1}, modules, objective="cost")
     assert result.modules == ["short", "paid"]
+
+
+def test_module_named_as_prerequisite_but_out_of_region_blocks_the_gap() -> None:
+    modules = [
+        Module(id="lab", hours=2.0, teaches={"c": 2}, requires_modules=("theory",)),
+        Module(id="theory", hours=3.0, teaches={"t": 1}, region="on"),
+    ]
+    names = {"c": "Wound care", "qc": "Quebec"}
+    (gap,) = plan({}, {"c": 2}, modules, region="qc", names=names).blocked
+    assert (gap.reason, gap.constraints) == ("prerequisites", ("region",))
+    assert gap.message == (
+        "The modules that teach Wound care to level 2 have prerequisites that "
+        "nothing teaches in Quebec."
+    )
+    assert gap.suggestion == "Allow other regions."
+    assert plan({}, {"c": 2}, modules, region="on").modules == ["theory", "lab"]
+
+
+def test_zero_budget_plans_only_free_modules() -> None:
+    modules = [
+        Module(id="free", hours=4.0, cost=0.0, teaches={"a": 1}),
+        Module(id="paid", hours=1.0, cost=10.0, teaches={"a": 1, "b": 1}),
+    ]
+    result = plan({}, {"a": 1, "b": 1}, modules, max_cost=0)
+    assert result.modules == ["free"]
+    assert result.blocked[0].message == (
+        "Nothing teaches b to level 1 within the maximum cost of 0."
+    )
+
+
+def test_steps_say_what_each_module_raises_and_prepares() -> None:
+    modules = [
+        Module(id="base", hours=1.0, teaches={"p": 2}),
+        Module(id="top", hours=1.0, teaches={"c": 3}, requires={"p": 2}),
+    ]
+    first, second = plan({"c": 1}, {"c": 3}, modules).steps
+    assert (first.closes, first.raises, first.prepares) == ({}, {"p": (0, 2)}, ("top",))
+    assert (second.closes, second.prepares) == ({"c": (1, 3)}, ())
+
+
+def test_format_constraint_names_the_format_in_the_message() -> None:
+    modules = [Module(id="m", hours=1.0, teaches={"c": 1}, format="classroom")]
+    names = {"online": "online", "self": "self-paced"}
+    (gap,) = plan(
+        {}, {"c": 1}, modules, formats={"online", "self"}, names=names
+    ).blocked
+    assert (
+        gap.message
+        == "Nothing teaches c to level 1 in the online or self-paced format."
+    )
+    assert gap.suggestion == "Allow other formats."

@@ -47,6 +47,7 @@ from skillpath.core.planner_model import (
     IntArray,
     Module,
     Situation,
+    check_amount,
     check_level,
 )
 from skillpath.core.planner_order import PlanStep, ordered_steps, without_idle_modules
@@ -202,10 +203,8 @@ def plan(
     """
     weight_hours, weight_cost = objective_weights(objective)
     catalogue = modules if isinstance(modules, Catalogue) else Catalogue(modules)
-    if max_cost is not None and (not math.isfinite(max_cost) or max_cost < 0):
-        raise ValueError(
-            f"max_cost must be a finite number of 0 or more, not {max_cost!r}."
-        )
+    if max_cost is not None:
+        max_cost = check_amount(max_cost, "max_cost")
     constraints = Constraints(
         _accepted(languages, "languages"),
         _accepted(formats, "formats"),

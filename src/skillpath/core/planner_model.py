@@ -57,12 +57,35 @@ class Module:
     name: str = ""
 
 
-def _check_amount(value: float, what: str, module_id: str) -> float:
-    amount = float(value)
+def _number(value: object) -> float:
+    """Return ``value`` (int, float, Decimal, numpy number) as a float, else NaN."""
+    if isinstance(value, str | bytes | bool):
+        return math.nan
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def check_amount(value: float, what: str) -> float:
+    """Return an amount as a float, or raise ValueError if it is negative or not finite.
+
+    Parameters
+    ----------
+    value : float
+        Hours, cost or maximum cost (int, float, Decimal or numpy number).
+    what : str
+        What the amount is, for the error message.
+
+    Returns
+    -------
+    float
+        The amount.
+    """
+    amount = _number(value)
     if not math.isfinite(amount) or amount < 0:
         raise ValueError(
-            f"Module {module_id!r} has {what} {value!r}: it must be a finite number "
-            "of zero or more."
+            f"{what} is {value!r}: it must be a finite number of zero or more."
         )
     return amount
 
@@ -82,7 +105,7 @@ def check_level(value: float, what: str) -> float:
     float
         The level.
     """
-    level = float(value)
+    level = _number(value)
     if not math.isfinite(level) or level < 0:
         raise ValueError(
             f"{what} has level {value!r}: levels are numbers of 0 or more."
@@ -128,10 +151,12 @@ class Catalogue:
             self.index[module.id] = position
         size = len(self.modules)
         self.hours = np.array(
-            [_check_amount(m.hours, "hours", m.id) for m in self.modules], dtype=float
+            [check_amount(m.hours, f"Module {m.id!r}: hours") for m in self.modules],
+            dtype=float,
         )
         self.cost = np.array(
-            [_check_amount(m.cost, "cost", m.id) for m in self.modules], dtype=float
+            [check_amount(m.cost, f"Module {m.id!r}: cost") for m in self.modules],
+            dtype=float,
         )
 
         self.competency_index: dict[str, int] = {}

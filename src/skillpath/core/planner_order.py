@@ -140,7 +140,15 @@ def ordered_steps(
             for c, span in raises.items()
             if required.get(c, 0) > current.get(c, 0)
         }
+        position_in_catalogue = int(order[position])
         steps.append(
-            PlanStep(module.id, module.hours, module.cost, closes, raises, prepares)
+            PlanStep(
+                module.id,
+                float(catalogue.hours[position_in_catalogue]),
+                float(catalogue.cost[position_in_catalogue]),
+                closes,
+                raises,
+                prepares,
+            )
         )
     return steps
