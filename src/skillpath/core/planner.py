@@ -8,8 +8,11 @@ cost stays within the maximum. It solves a mixed-integer program with HiGHS
 (``scipy.optimize.milp``) after a pre-solve, and cuts off plans whose prerequisites
 are circular (see :mod:`skillpath.core.planner_mip`).
 
-Gaps no plan can close are reported with the constraint that blocks them, and
-everything else is still planned::
+Gaps no plan can close are reported with the constraint that blocks them (language,
+format, region, maximum cost, circular or missing prerequisites, or nothing teaches
+them), and everything else is still planned. When the maximum cost cannot pay for
+every gap, the plan closes as many gaps as it can, with the least weight among such
+plans, and names the least maximum cost that would close them all::
 
     from skillpath.core.planner import Module, plan
 
