@@ -106,7 +106,9 @@ def simulate_exposure(
     responses = simulate_responses(abilities, discrimination, difficulty, rng=rng)
     counts = np.zeros(responses.shape[1])
     for person in range(abilities.size):
-        test = _make_test(discrimination, difficulty, cut, {**test_settings, "rng": rng})
+        test = _make_test(
+            discrimination, difficulty, cut, {**test_settings, "rng": rng}
+        )
         while (item := test.next_item()) is not None:
             test.record(item, responses[person, item])
             counts[item] += 1
@@ -169,6 +171,8 @@ def sympson_hetter_parameters(
             **test_settings,
         )
         selected = exposure / np.maximum(k, 1e-3)
-        k = np.where(selected > max_exposure, max_exposure / np.maximum(selected, 1e-12), 1.0)
+        k = np.where(
+            selected > max_exposure, max_exposure / np.maximum(selected, 1e-12), 1.0
+        )
         k = np.clip(k, 1e-3, 1.0)
     return k

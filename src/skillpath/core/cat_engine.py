@@ -1,0 +1,685 @@
+"""The engine behind :class:`~skillpath.core.cat.MasteryTest` and ``LevelTest``.
+
+See :mod:`skillpath.core.cat` for the method. This module holds the state object:
+item selection with exposure control, EAP on a grid, the stopping rules of
+:mod:`skillpath.core.cat_rules`, and persistence to plain JSON-able dicts.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from typing import Any, ClassVar, Self
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy.special import expit, log_expit
+
+from skillpath.core import irt
+from skillpath.core.cat_rules import (
+    curtailment_signs,
+    glr_statistic,
+    level_from_signs,
+    signs_from,
+    sprt_bounds,
+    stochastic_curtailment_risk,
+)
+from skillpath.core.cat_state import (
+    bank_fingerprint,
+    json_floats,
+    rng_from_dict,
+    rng_to_dict,
+)
+from skillpath.core.irt import FloatArray
+
+__all__ = ["STATE_VERSION", "AdaptiveTest", "SelectAt", "StopReason", "StopRule"]
+
+STATE_VERSION = 1
+
+
+class StopRule(StrEnum):
+    """Rule that ends a test before its maximum length."""
+
+    SPRT = "sprt"
+    GLR = "glr"
+    STANDARD_ERROR = "se"
+
+
+class SelectAt(StrEnum):
+    """Where item information is maximised."""
+
+    CUT = "cut"
+    ESTIMATE = "estimate"
+
+
+class StopReason(StrEnum):
+    """Why a test stopped."""
+
+    BOUNDARY = "boundary"
+    STANDARD_ERROR = "standard_error"
+    CURTAILED = "curtailed"
+    MAX_ITEMS = "max_items"
+    BANK_EXHAUSTED = "bank_exhausted"
+
+
+_SETTINGS = (
+    "select_at",
+    "stop_rule",
+    "indifference",
+    "alpha",
+    "beta",
+    "min_items",
+    "max_items",
+    "se_target",
+    "randomesque",
+    "max_exposure",
+    "prior_mean",
+    "prior_sd",
+    "grid_bounds",
+    "grid_points",
+    "undetermined_llr",
+    "curtail",
+    "curtail_risk",
+)
+
+
+class AdaptiveTest:
+    """Run an adaptive classification test against increasing cut points.
+
+    Use :class:`MasteryTest` for one cut and :class:`LevelTest` for several.
+
+    Parameters
+    ----------
+    discrimination : array_like
+        ``(n_items,)`` positive discriminations.
+    difficulty : array_like
+        ``(n_items,)`` 2PL difficulties, or ``(n_items, n_thresholds)`` GRM thresholds
+        (``nan``-padded) for items scored in ordered categories.
+    cuts : sequence of float
+        Strictly increasing cut points on the ability scale.
+    rng : numpy.random.Generator, optional
+        Source of all randomness; required when exposure control draws at random.
+    select_at : {"estimate", "cut"}
+        Maximise information at the EAP estimate or at the cut nearest to it.
+    stop_rule : {"glr", "sprt", "se"}
+        Generalized likelihood ratio, Wald's SPRT, or posterior SD (placement).
+    indifference : float
+        Half-width ``d`` of the indifference region around each cut.
+    alpha, beta : float
+        Nominal error rates: ``alpha`` = P(decide above | theta = cut - d),
+        ``beta`` = P(decide below | theta = cut + d).
+    min_items, max_items : int
+        Length limits.
+    se_target : float
+        Posterior SD at which the ``"se"`` rule stops.
+    randomesque : int
+        Choose at random among this many most informative eligible items.
+    exposure_parameters : array_like, optional
+        Sympson-Hetter parameters ``K_j`` in [0, 1]: an item that comes up is
+        eligible with probability ``K_j``.
+    exposure_rates : array_like, optional
+        Observed share of recent tests that gave each item; items at or above
+        ``max_exposure`` are not given while others remain.
+    max_exposure : float
+        Cap on ``exposure_rates``.
+    exclude : sequence of int
+        Items never to give (e.g. seen in earlier attempts).
+    prior_mean, prior_sd : float
+        Normal prior for EAP.
+    grid_bounds : tuple of float
+        Ability grid; every cut +- ``indifference`` must lie strictly inside.
+    grid_points : int
+        Number of grid points.
+    undetermined_llr : float
+        Half-width, in log-likelihood-ratio units, of the undetermined band around
+        the boundaries' midpoint for tests that end without reaching a boundary.
+    curtail : bool
+        Stop when the remaining items cannot change the result.
+    curtail_risk : float
+        Also stop when the posterior-predictive probability that the remaining items
+        change the result is below this (0 turns stochastic curtailment off).
+    """
+
+    kind: ClassVar[str] = "AdaptiveTest"
+
+    def __init__(
+        self,
+        discrimination: ArrayLike,
+        difficulty: ArrayLike,
+        cuts: Sequence[float],
+        *,
+        rng: np.random.Generator | None = None,
+        select_at: str = SelectAt.ESTIMATE,
+        stop_rule: str = StopRule.GLR,
+        indifference: float = 0.45,
+        alpha: float = 0.03,
+        beta: float = 0.05,
+        min_items: int = 4,
+        max_items: int = 40,
+        se_target: float = 0.3,
+        randomesque: int = 1,
+        exposure_parameters: ArrayLike | None = None,
+        exposure_rates: ArrayLike | None = None,
+        max_exposure: float = 1.0,
+        exclude: Sequence[int] = (),
+        prior_mean: float = 0.0,
+        prior_sd: float = 1.0,
+        grid_bounds: tuple[float, float] = (-5.0, 5.0),
+        grid_points: int = 101,
+        undetermined_llr: float = 0.3,
+        curtail: bool = True,
+        curtail_risk: float = 0.0,
+    ) -> None:
+        self.discrimination = discrimination
+        self.difficulty = difficulty
+        self.cuts = cuts
+        self.rng = rng
+        self.select_at = select_at
+        self.stop_rule = stop_rule
+        self.indifference = indifference
+        self.alpha = alpha
+        self.beta = beta
+        self.min_items = min_items
+        self.max_items = max_items
+        self.se_target = se_target
+        self.randomesque = randomesque
+        self.exposure_parameters = exposure_parameters
+        self.exposure_rates = exposure_rates
+        self.max_exposure = max_exposure
+        self.exclude = exclude
+        self.prior_mean = prior_mean
+        self.prior_sd = prior_sd
+        self.grid_bounds = grid_bounds
+        self.grid_points = grid_points
+        self.undetermined_llr = undetermined_llr
+        self.curtail = curtail
+        self.curtail_risk = curtail_risk
+        self._prepare_bank()
+        self._prepare_rules()
+        self._reset()
+
+    # ------------------------------------------------------------------ setup
+    def _prepare_bank(self) -> None:
+        a = np.asarray(self.discrimination, dtype=float)
+        if a.ndim != 1 or a.size == 0:
+            raise ValueError("discrimination must be a non-empty 1-D array")
+        if not (np.isfinite(a).all() and (a > 0).all()):
+            raise ValueError("discrimination must be finite and positive")
+        raw = np.asarray(self.difficulty, dtype=float)
+        if raw.ndim not in (1, 2) or raw.shape[0] != a.size:
+            raise ValueError(
+                f"difficulty must be (n_items,) or (n_items, n_thresholds) for "
+                f"{a.size} items, got shape {raw.shape}"
+            )
+        self._polytomous = raw.ndim == 2
+        if self._polytomous:
+            self._b = irt.as_thresholds(raw, a.size)
+            self._n_categories = np.isfinite(self._b).sum(axis=1) + 1
+        else:
+            if not np.isfinite(raw).all():
+                raise ValueError("difficulty must be finite")
+            self._b = raw
+            self._n_categories = np.full(a.size, 2)
+        self._a = a
+        self._a2 = a * a
+        self._n_items = a.size
+
+        self._available = np.ones(a.size, dtype=bool)
+        excluded = np.asarray(list(self.exclude), dtype=np.int64)
+        if excluded.size and (excluded.min() < 0 or excluded.max() >= a.size):
+            raise ValueError("exclude holds an item index outside the bank")
+        self._available[excluded] = False
+
+        self._sympson_hetter = self._optional_item_array(
+            self.exposure_parameters, "exposure_parameters"
+        )
+        rates = self._optional_item_array(
+            self.exposure_rates, "exposure_rates", upper=None
+        )
+        if not 0 < self.max_exposure <= 1:
+            raise ValueError("max_exposure must lie in (0, 1]")
+        self._overexposed = None if rates is None else rates >= self.max_exposure
+        if not (isinstance(self.randomesque, int) and self.randomesque >= 1):
+            raise ValueError("randomesque must be an integer >= 1")
+        needs_rng = self.randomesque > 1 or self._sympson_hetter is not None
+        if needs_rng and not isinstance(self.rng, np.random.Generator):
+            raise ValueError(
+                "randomesque > 1 and exposure_parameters draw at random: pass "
+                "rng=numpy.random.default_rng(...)"
+            )
+
+    def _optional_item_array(
+        self, values: ArrayLike | None, name: str, upper: float | None = 1.0
+    ) -> FloatArray | None:
+        if values is None:
+            return None
+        array = np.asarray(values, dtype=float)
+        if array.shape != (self._n_items,) or (array < 0).any():
+            raise ValueError(f"{name} must be (n_items,) non-negative values")
+        if upper is not None and (array > upper).any():
+            raise ValueError(f"{name} must not exceed {upper}")
+        return array
+
+    def _prepare_rules(self) -> None:
+        self._select_at = SelectAt(self.select_at)
+        self._stop_rule = StopRule(self.stop_rule)
+        cuts = np.asarray(self.cuts, dtype=float)
+        if cuts.ndim != 1 or cuts.size == 0 or not np.isfinite(cuts).all():
+            raise ValueError("cuts must be a non-empty sequence of finite numbers")
+        if (np.diff(cuts) <= 0).any():
+            raise ValueError("cuts must be strictly increasing")
+        if not self.indifference > 0:
+            raise ValueError("indifference must be positive")
+        if not (0 < self.alpha < 0.5 and 0 < self.beta < 0.5):
+            raise ValueError("alpha and beta must lie in (0, 0.5)")
+        if not 1 <= self.min_items <= self.max_items:
+            raise ValueError("need 1 <= min_items <= max_items")
+        if not (self.se_target > 0 and self.prior_sd > 0):
+            raise ValueError("se_target and prior_sd must be positive")
+        if self.undetermined_llr < 0 or not 0 <= self.curtail_risk < 0.5:
+            raise ValueError(
+                "undetermined_llr must be >= 0 and curtail_risk in [0, 0.5)"
+            )
+        low, high = (float(v) for v in self.grid_bounds)
+        if not (low < high and self.grid_points >= 11):
+            raise ValueError("grid_bounds must increase and grid_points be >= 11")
+        lower, upper = cuts - self.indifference, cuts + self.indifference
+        if lower[0] <= low or upper[-1] >= high:
+            raise ValueError(
+                f"cuts +- indifference ({lower[0]:g} .. {upper[-1]:g}) must lie inside "
+                f"the ability grid ({low:g} .. {high:g})"
+            )
+        self._cuts = cuts
+        self._grid = np.linspace(low, high, self.grid_points)
+        self._grid_sq = self._grid**2
+        self._step = float(self._grid[1] - self._grid[0])
+        self._log_prior = -0.5 * ((self._grid - self.prior_mean) / self.prior_sd) ** 2
+        # GLR maximises the likelihood over grid points beyond cut +- d, and at
+        # cut +- d themselves.
+        self._upper_start = np.searchsorted(self._grid, upper, side="right")
+        self._lower_stop = np.searchsorted(self._grid, lower, side="left")
+        self._upper_bound, self._lower_bound = sprt_bounds(self.alpha, self.beta)
+        midpoint = (self._upper_bound + self._lower_bound) / 2
+        band = max(float(self.undetermined_llr), 1e-12)
+        self._truncation_high = midpoint + band
+        self._truncation_low = midpoint - band
+
+        # increments[i, j, x]: change of log L(cut_i + d) / L(cut_i - d) when item j
+        # is scored x. The SPRT ratio is then a running sum of table entries.
+        log_prob_lower = irt.category_log_probability(lower, self._a, self._b)
+        log_prob_upper = irt.category_log_probability(upper, self._a, self._b)
+        exists = np.arange(log_prob_lower.shape[-1]) < self._n_categories[:, None]
+        self._log_prob_lower = np.where(exists, log_prob_lower, 0.0)
+        self._increments = np.where(exists, log_prob_upper, 0.0) - self._log_prob_lower
+        gains = np.where(exists, self._increments, -np.inf).max(axis=-1)
+        losses = np.where(exists, self._increments, np.inf).min(axis=-1)
+        zero = np.zeros((cuts.size, 1))
+        self._max_gain = np.hstack([zero, np.cumsum(-np.sort(-gains, axis=1), axis=1)])
+        self._max_loss = np.hstack([zero, np.cumsum(np.sort(losses, axis=1), axis=1)])
+        self._info_at_cuts = self._information(cuts)
+        self._order_at_cuts = np.argsort(-self._info_at_cuts, axis=1)
+
+    def _reset(self) -> None:
+        self._administered: list[int] = []
+        self._scores: list[int] = []
+        self._pending: int | None = None
+        self._log_lik = np.zeros(self._grid.size)
+        self._llr = np.zeros(self._cuts.size)
+        self._log_lik_lower = np.zeros(self._cuts.size)
+        self._level: int | None = None
+        self._stop_reason: StopReason | None = None
+        self._update_estimate()
+        if not self._available.any():
+            self._finish(StopReason.BANK_EXHAUSTED)
+
+    def _information(self, theta: ArrayLike) -> FloatArray:
+        if self._polytomous:
+            return irt.grm_information(theta, self._a, self._b)
+        p = expit(self._a * (np.asarray(theta, dtype=float)[..., None] - self._b))
+        return np.asarray(self._a2 * p * (1.0 - p))
+
+    # --------------------------------------------------------------- protocol
+    def next_item(self) -> int | None:
+        """Return the index of the item to give next, or None once the test stopped.
+
+        Calling it again before :meth:`record` returns the same item.
+        """
+        if self._stop_reason is not None:
+            return None
+        if self._pending is None:
+            self._pending = self._select()
+        return self._pending
+
+    def _select(self) -> int:
+        if self._select_at is SelectAt.CUT:
+            info = self._info_at_cuts[int(np.abs(self._cuts - self._theta).argmin())]
+        else:
+            info = self._information(self._theta)
+        eligible = self._available
+        if self._overexposed is not None:
+            capped = eligible & ~self._overexposed
+            eligible = capped if capped.any() else eligible
+        if self._sympson_hetter is not None:
+            assert self.rng is not None
+            drawn = self.rng.random(self._n_items) < self._sympson_hetter
+            lottery = eligible & drawn
+            eligible = lottery if lottery.any() else eligible
+        score = np.where(eligible, info, -np.inf)
+        k = min(self.randomesque, int(np.count_nonzero(eligible)))
+        if k <= 1:
+            return int(score.argmax())
+        assert self.rng is not None
+        best = np.argpartition(score, -k)[-k:]
+        return int(best[self.rng.integers(k)])
+
+    def record(self, item: int, score: float) -> None:
+        """Record the score of an item and update estimate and status.
+
+        Raises
+        ------
+        ValueError
+            If the test has stopped, the item is outside the bank, already recorded
+            or excluded, or the score is not one of the item's categories.
+        """
+        if self._stop_reason is not None:
+            raise ValueError("the test has stopped; no more responses can be recorded")
+        try:
+            index = operator.index(item)
+        except TypeError:
+            raise ValueError(f"item must be an integer index, got {item!r}") from None
+        if not 0 <= index < self._n_items:
+            raise ValueError(
+                f"item {index} is outside the bank of {self._n_items} items"
+            )
+        if not self._available[index]:
+            if index in self._administered:
+                raise ValueError(f"item {index} was already recorded in this test")
+            raise ValueError(f"item {index} is excluded from this test")
+        category = float(score)
+        top = int(self._n_categories[index]) - 1
+        if not (category == round(category) and 0 <= category <= top):
+            raise ValueError(
+                f"score of item {index} must be an integer 0..{top}, got {score!r}"
+            )
+        self._apply(index, int(category))
+        self._evaluate()
+
+    def _apply(self, item: int, category: int) -> None:
+        if self._polytomous:
+            log_prob = irt.category_log_probability(
+                self._grid, self._a[item : item + 1], self._b[item : item + 1]
+            )
+            self._log_lik += log_prob[:, 0, category]
+        else:
+            z = self._a[item] * (self._grid - self._b[item])
+            self._log_lik += log_expit(z if category else -z)
+        self._llr += self._increments[:, item, category]
+        self._log_lik_lower += self._log_prob_lower[:, item, category]
+        self._administered.append(item)
+        self._scores.append(category)
+        self._available[item] = False
+        self._pending = None
+        self._update_estimate()
+
+    def _update_estimate(self) -> None:
+        log_post = self._log_lik + self._log_prior
+        weights = np.exp(log_post - log_post.max())
+        weights /= weights.sum()
+        self._posterior = weights
+        self._theta = float(weights @ self._grid)
+        self._se = math.sqrt(max(float(weights @ self._grid_sq) - self._theta**2, 0.0))
+
+    # --------------------------------------------------------------- stopping
+    def _evaluate(self) -> None:
+        n = len(self._administered)
+        if n >= self.min_items:
+            if self._stop_rule is StopRule.STANDARD_ERROR:
+                if self._se <= self.se_target:
+                    self._finish(StopReason.STANDARD_ERROR)
+                    return
+            else:
+                if self._stop_rule is StopRule.SPRT:
+                    statistic = self._llr
+                else:
+                    statistic = glr_statistic(
+                        self._log_lik,
+                        self._upper_start,
+                        self._lower_stop,
+                        self._log_lik_lower,
+                        self._llr,
+                    )
+                signs = signs_from(statistic, self._upper_bound, self._lower_bound)
+                level = level_from_signs(signs)
+                if level is not None:
+                    self._finish(StopReason.BOUNDARY, level)
+                    return
+        remaining = min(self.max_items - n, int(np.count_nonzero(self._available)))
+        if n >= self.max_items:
+            self._finish(StopReason.MAX_ITEMS)
+        elif remaining == 0:
+            self._finish(StopReason.BANK_EXHAUSTED)
+        elif n >= self.min_items and self._stop_rule is not StopRule.STANDARD_ERROR:
+            level = self._curtailed_level(remaining)
+            if level is not None:
+                self._finish(StopReason.CURTAILED, level)
+
+    def _curtailed_level(self, remaining: int) -> int | None:
+        if self.curtail:
+            signs = curtailment_signs(
+                self._llr,
+                self._max_gain[:, remaining],
+                self._max_loss[:, remaining],
+                self._truncation_high,
+                self._truncation_low,
+            )
+            level = level_from_signs(signs)
+            if level is not None:
+                return level
+        if self.curtail_risk > 0:
+            return self._stochastically_curtailed_level(remaining)
+        return None
+
+    def _stochastically_curtailed_level(self, remaining: int) -> int | None:
+        # The remaining items are taken to be the most informative ones left at
+        # each cut; their ratio increments have a mean and variance at each ability.
+        midpoint = (self._truncation_high + self._truncation_low) / 2
+        above = self._llr >= midpoint
+        for i in range(self._cuts.size):
+            order = self._order_at_cuts[i]
+            items = order[self._available[order]][:remaining]
+            steps = self._increments[i, items]
+            if self._polytomous:
+                prob = irt.grm_probability(self._grid, self._a[items], self._b[items])
+                item_mean = np.einsum("gkc,kc->gk", prob, steps)
+                item_second = np.einsum("gkc,kc->gk", prob, steps**2)
+                mean = item_mean.sum(axis=1)
+                variance = (item_second - item_mean**2).sum(axis=1)
+            else:
+                p = expit(self._a[items, None] * (self._grid - self._b[items, None]))
+                jump = (steps[:, 1] - steps[:, 0])[:, None]
+                mean = steps[:, 0].sum() + (p * jump).sum(axis=0)
+                variance = (p * (1.0 - p) * jump**2).sum(axis=0)
+            risk = stochastic_curtailment_risk(
+                float(self._llr[i]),
+                bool(above[i]),
+                mean,
+                variance,
+                self._posterior,
+                self._truncation_high,
+                self._truncation_low,
+            )
+            if risk >= self.curtail_risk:
+                return None
+        return level_from_signs(np.where(above, 1, -1).astype(np.int64))
+
+    def _finish(self, reason: StopReason, level: int | None = None) -> None:
+        if reason not in (StopReason.BOUNDARY, StopReason.CURTAILED):
+            signs = signs_from(self._llr, self._truncation_high, self._truncation_low)
+            level = level_from_signs(signs)
+        self._stop_reason = reason
+        self._level = level
+        self._pending = None
+
+    # ------------------------------------------------------------- read-outs
+    @property
+    def stopped(self) -> bool:
+        """Whether the test has ended."""
+        return self._stop_reason is not None
+
+    @property
+    def stop_reason(self) -> StopReason | None:
+        """Why the test ended, or None while it runs."""
+        return self._stop_reason
+
+    @property
+    def theta(self) -> float:
+        """EAP ability estimate."""
+        return self._theta
+
+    @property
+    def se(self) -> float:
+        """Posterior standard deviation of ability."""
+        return self._se
+
+    @property
+    def n_items(self) -> int:
+        """Number of responses recorded."""
+        return len(self._administered)
+
+    @property
+    def administered(self) -> list[int]:
+        """Items recorded, in order."""
+        return list(self._administered)
+
+    @property
+    def scores(self) -> list[int]:
+        """Scores recorded, in order."""
+        return list(self._scores)
+
+    @property
+    def grid(self) -> FloatArray:
+        """Ability grid of the posterior."""
+        return self._grid.copy()
+
+    @property
+    def posterior(self) -> FloatArray:
+        """Posterior probabilities on :attr:`grid`."""
+        return self._posterior.copy()
+
+    @property
+    def log_likelihood_ratio(self) -> FloatArray:
+        """``log L(cut + d) - log L(cut - d)`` at each cut."""
+        return self._llr.copy()
+
+    def probability_above(self, cut: float) -> float:
+        """Return the posterior probability that ability is at or above ``cut``."""
+        # Each grid point stands for a cell one step wide; split the cell at the cut.
+        share = np.clip((self._grid + self._step / 2 - cut) / self._step, 0.0, 1.0)
+        return float(self._posterior @ share)
+
+    # ---------------------------------------------------------- persistence
+    def _cut_arguments(self) -> dict[str, Any]:
+        return {"cuts": [float(c) for c in self._cuts]}
+
+    def settings(self) -> dict[str, Any]:
+        """Return the JSON-able settings (hyper-parameters other than the bank)."""
+        values = {name: getattr(self, name) for name in _SETTINGS}
+        values["select_at"] = str(SelectAt(self.select_at))
+        values["stop_rule"] = str(StopRule(self.stop_rule))
+        values["grid_bounds"] = [float(v) for v in self.grid_bounds]
+        return values
+
+    def to_dict(self, *, include_bank: bool = True) -> dict[str, Any]:
+        """Return the whole state as plain JSON-able data.
+
+        Parameters
+        ----------
+        include_bank : bool
+            Include item parameters and exposure data. Without them the dict holds
+            only a fingerprint, and :meth:`from_dict` needs the bank passed back.
+        """
+        state: dict[str, Any] = {
+            "kind": self.kind,
+            "version": STATE_VERSION,
+            **self._cut_arguments(),
+            "settings": self.settings(),
+            "bank_fingerprint": bank_fingerprint(self._a, self._b),
+            "exclude": sorted(int(i) for i in self.exclude),
+            "administered": list(self._administered),
+            "scores": list(self._scores),
+            "pending": self._pending,
+            "rng": rng_to_dict(self.rng),
+        }
+        if include_bank:
+            state["discrimination"] = self._a.tolist()
+            state["difficulty"] = json_floats(self._b)
+            for name in ("exposure_parameters", "exposure_rates"):
+                values = getattr(self, name)
+                state[name] = None if values is None else json_floats(values)
+        return state
+
+    @classmethod
+    def from_dict(
+        cls,
+        data: Mapping[str, Any],
+        *,
+        discrimination: ArrayLike | None = None,
+        difficulty: ArrayLike | None = None,
+        exposure_parameters: ArrayLike | None = None,
+        exposure_rates: ArrayLike | None = None,
+    ) -> Self:
+        """Rebuild a test saved by :meth:`to_dict`, ready to continue.
+
+        Raises
+        ------
+        ValueError
+            If the data is for another kind of test or version, or the item bank
+            does not match the one the test was built on.
+        """
+        if data.get("kind") != cls.kind or data.get("version") != STATE_VERSION:
+            raise ValueError(
+                f"state is a {data.get('kind')!r} v{data.get('version')}, "
+                f"expected {cls.kind!r} v{STATE_VERSION}"
+            )
+        if discrimination is None or difficulty is None:
+            if "discrimination" not in data:
+                raise ValueError(
+                    "state has no item bank: pass discrimination and difficulty"
+                )
+            discrimination = data["discrimination"]
+            difficulty = np.array(data["difficulty"], dtype=float)
+            exposure_parameters = data.get("exposure_parameters")
+            exposure_rates = data.get("exposure_rates")
+        settings = dict(data["settings"])
+        settings["grid_bounds"] = tuple(settings["grid_bounds"])
+        test = cls._build(
+            discrimination,
+            difficulty,
+            data,
+            rng=rng_from_dict(data.get("rng")),
+            exposure_parameters=exposure_parameters,
+            exposure_rates=exposure_rates,
+            exclude=tuple(data.get("exclude", ())),
+            **settings,
+        )
+        if bank_fingerprint(test._a, test._b) != data["bank_fingerprint"]:
+            raise ValueError(
+                "the item bank passed is not the one this test was built on"
+            )
+        for item, score in zip(data["administered"], data["scores"], strict=True):
+            test.record(item, score)
+        if data.get("pending") is not None and not test.stopped:
+            test._pending = int(data["pending"])
+        return test
+
+    @classmethod
+    def _build(
+        cls,
+        discrimination: Any,
+        difficulty: Any,
+        data: Mapping[str, Any],
+        **kwargs: Any,
+    ) -> Self:
+        return cls(discrimination, difficulty, data["cuts"], **kwargs)

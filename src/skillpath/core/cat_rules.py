@@ -1,0 +1,134 @@
+"""Stopping rules of adaptive classification tests, as functions of plain arrays.
+
+Conventions: for each cut ``c`` with indifference half-width ``d``, ``llr`` is the
+SPRT statistic ``log L(c + d) - log L(c - d)``; it falls as the cut rises, so signs
+``+1`` (above), ``0`` (open), ``-1`` (below) never increase along the cuts.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.special import ndtr
+
+from skillpath.core.irt import FloatArray
+
+__all__ = [
+    "curtailment_signs",
+    "glr_statistic",
+    "level_from_signs",
+    "signs_from",
+    "sprt_bounds",
+    "stochastic_curtailment_risk",
+]
+
+
+def sprt_bounds(alpha: float, beta: float) -> tuple[float, float]:
+    """Return Wald's upper and lower log-likelihood-ratio boundaries.
+
+    ``alpha`` is P(decide above | theta = c - d), ``beta`` P(decide below |
+    theta = c + d).
+    """
+    return math.log((1 - beta) / alpha), math.log(beta / (1 - alpha))
+
+
+def signs_from(statistic: FloatArray, upper: float, lower: float) -> NDArray[np.int64]:
+    """Return +1 where the statistic reaches ``upper``, -1 where it reaches ``lower``."""
+    return (statistic >= upper).astype(np.int64) - (statistic <= lower).astype(np.int64)
+
+
+def level_from_signs(signs: NDArray[np.int64]) -> int | None:
+    """Return the level the per-cut decisions imply, or None if it is still open.
+
+    Level ``k`` needs "above" at cut ``k - 1`` (or ``k == 0``) and "below" at cut
+    ``k`` (or ``k == len(signs)``), as in Eggen's multiple-cut SPRT.
+    """
+    above = int(np.count_nonzero(signs > 0))
+    if above < signs.size and signs[above] >= 0:
+        return None
+    if above and signs[above - 1] <= 0:
+        return None
+    return above
+
+
+def glr_statistic(
+    log_lik: FloatArray,
+    upper_start: NDArray[np.intp],
+    lower_stop: NDArray[np.intp],
+    log_lik_lower: FloatArray,
+    llr: FloatArray,
+) -> FloatArray:
+    """Return the generalized likelihood ratio at each cut.
+
+    ``max log L over theta >= c + d`` minus ``max log L over theta <= c - d``, with
+    the maxima taken over grid points ``log_lik[upper_start:]`` and
+    ``log_lik[:lower_stop]`` and over ``c +- d`` themselves, whose log-likelihoods are
+    ``log_lik_lower + llr`` and ``log_lik_lower``.
+    """
+    best_upper = log_lik_lower + llr
+    best_lower = log_lik_lower.copy()
+    for i in range(llr.size):
+        top = log_lik[upper_start[i] :]
+        bottom = log_lik[: lower_stop[i]]
+        if top.size:
+            best_upper[i] = max(best_upper[i], top.max())
+        if bottom.size:
+            best_lower[i] = max(best_lower[i], bottom.max())
+    return best_upper - best_lower
+
+
+def curtailment_signs(
+    llr: FloatArray,
+    max_gain: FloatArray,
+    max_loss: FloatArray,
+    truncation_high: float,
+    truncation_low: float,
+) -> NDArray[np.int64]:
+    """Return the decisions that no remaining responses can change.
+
+    ``max_gain`` and ``max_loss`` bound the change of ``llr`` over the remaining
+    items. A decision is certain when the ratio stays beyond the truncation band on
+    one side whatever happens; it must also stay clear of zero, because the GLR has
+    the sign of the SPRT ratio and could otherwise reach the other boundary.
+    """
+    lowest = llr + max_loss
+    highest = llr + max_gain
+    return signs_from(lowest, max(truncation_high, 1e-12), -np.inf) - (
+        highest <= min(truncation_low, -1e-12)
+    ).astype(np.int64)
+
+
+def stochastic_curtailment_risk(
+    llr: float,
+    above: bool,
+    mean: FloatArray,
+    variance: FloatArray,
+    posterior: FloatArray,
+    truncation_high: float,
+    truncation_low: float,
+) -> float:
+    """Return the posterior-predictive chance that the remaining items change a decision.
+
+    Parameters
+    ----------
+    llr : float
+        Current SPRT ratio at the cut.
+    above : bool
+        Current tentative decision (ratio above the boundaries' midpoint).
+    mean, variance : numpy.ndarray
+        Mean and variance of the ratio's change over the remaining items, at each
+        grid ability (normal approximation of a sum of independent items).
+    posterior : numpy.ndarray
+        Posterior weights on the grid.
+    truncation_high, truncation_low : float
+        Edges of the undetermined band.
+    """
+    final = llr + mean
+    spread = np.sqrt(np.maximum(variance, 1e-12))
+    if above:
+        miss = ndtr((truncation_high - final) / spread)
+    else:
+        miss = ndtr((final - truncation_low) / spread)
+    return float(posterior @ miss)
