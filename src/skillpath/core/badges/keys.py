@@ -266,7 +266,8 @@ def verification_method_document(key: VerificationKey) -> dict[str, Any]:
     """Return the verification method object for a controller document.
 
     Ed25519 keys are ``Multikey`` with ``publicKeyMultibase``; RSA keys are
-    ``JsonWebKey2020`` with ``publicKeyJwk``.
+    ``JsonWebKey`` with ``publicKeyJwk`` (both types of W3C Controlled Identifiers 1.0,
+    which Data Integrity and the Open Badges 3.0 issue name).
     """
     if isinstance(key.public_key, ed25519.Ed25519PublicKey):
         return {
@@ -277,7 +278,7 @@ def verification_method_document(key: VerificationKey) -> dict[str, Any]:
         }
     return {
         "id": key.id,
-        "type": "JsonWebKey2020",
+        "type": "JsonWebKey",
         "controller": key.controller,
         "publicKeyJwk": public_jwk(key.public_key),
     }
@@ -316,7 +317,7 @@ def controller_document(controller: str, keys: list[VerificationKey]) -> dict[st
             )
     contexts = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"]
     if any(isinstance(key.public_key, rsa.RSAPublicKey) for key in keys):
-        contexts.append("https://w3id.org/security/suites/jws-2020/v1")
+        contexts.append("https://www.w3.org/ns/cid/v1")
     return {
         "@context": contexts,
         "id": controller,
