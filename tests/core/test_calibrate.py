@@ -1,0 +1,184 @@
+"""Item calibration by marginal maximum likelihood."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from skillpath.core.calibrate import GradedResponse, Rasch, TwoPL
+from skillpath.core.cat import MasteryTest
+from skillpath.core.exposure import simulate_responses
+
+N_ITEMS = 30
+
+
+def rmse(estimate: np.ndarray, truth: np.ndarray) -> float:
+    return float(np.sqrt(np.nanmean((estimate - truth) ** 2)))
+
+
+@pytest.fixture(scope="module")
+def truth() -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(40)
+    a = rng.uniform(0.7, 2.0, N_ITEMS)
+    b = rng.normal(0, 1, N_ITEMS)
+    thresholds = np.sort(rng.normal(0, 1, (N_ITEMS, 3)), axis=1) + [-0.6, 0.0, 0.6]
+    thresholds[::5, 2] = np.nan  # every fifth item has three categories
+    theta = rng.normal(0, 1, 2000)
+    return {
+        "a": a,
+        "b": b,
+        "thresholds": thresholds,
+        "binary": simulate_responses(theta, a, b, rng=rng),
+        "graded": simulate_responses(theta, a, thresholds, rng=rng),
+    }
+
+
+def with_missing(x: np.ndarray, share: float, seed: int) -> np.ndarray:
+    out = x.copy()
+    out[np.random.default_rng(seed).random(x.shape) < share] = np.nan
+    return out
+
+
+def test_two_pl_recovers_parameters_from_dense_data(
+    truth: dict[str, np.ndarray],
+) -> None:
+    model = TwoPL().fit(truth["binary"])
+    assert model.converged_
+    assert rmse(model.discrimination_, truth["a"]) < 0.12
+    assert rmse(model.difficulty_, truth["b"]) < 0.1
+    assert model.calibrated_.all()
+
+
+def test_two_pl_recovers_parameters_from_sparse_data(
+    truth: dict[str, np.ndarray],
+) -> None:
+    # About 9 responses per person and 600 per item: girth 0.8 reaches 0.29 / 0.18
+    # on this very matrix.
+    model = TwoPL().fit(with_missing(truth["binary"], 0.7, 41))
+    assert rmse(model.discrimination_, truth["a"]) < 0.32
+    assert rmse(model.difficulty_, truth["b"]) < 0.2
+
+
+def test_standard_errors_match_the_actual_error(truth: dict[str, np.ndarray]) -> None:
+    dense = TwoPL().fit(truth["binary"])
+    sparse = TwoPL().fit(with_missing(truth["binary"], 0.7, 42))
+    for model in (dense, sparse):
+        z_a = (model.discrimination_ - truth["a"]) / model.discrimination_se_
+        z_b = (model.difficulty_ - truth["b"]) / model.difficulty_se_
+        assert 0.5 < np.std(z_a) < 1.5
+        assert 0.5 < np.std(z_b) < 1.5
+    # Fewer responses, larger standard errors.
+    assert (sparse.difficulty_se_ > dense.difficulty_se_).mean() > 0.9
+
+
+def test_graded_response_recovers_thresholds(truth: dict[str, np.ndarray]) -> None:
+    for share in (0.0, 0.6):
+        model = GradedResponse().fit(with_missing(truth["graded"], share, 43))
+        assert model.difficulty_.shape == (N_ITEMS, 3)
+        assert np.isnan(model.difficulty_[::5, 2]).all()
+        assert rmse(model.discrimination_, truth["a"]) < (0.1 if share == 0 else 0.18)
+        assert rmse(model.difficulty_, truth["thresholds"]) < (
+            0.12 if share == 0 else 0.2
+        )
+        se = model.difficulty_se_[np.isfinite(truth["thresholds"])]
+        assert np.isfinite(se).all() and (se > 0).all()
+
+
+def test_rasch_estimates_one_discrimination_for_all_items() -> None:
+    rng = np.random.default_rng(44)
+    b = rng.normal(0, 1, N_ITEMS)
+    x = simulate_responses(rng.normal(0, 1.4, 2000), np.ones(N_ITEMS), b, rng=rng)
+    model = Rasch().fit(x)
+    assert np.ptp(model.discrimination_) == 0
+    # Ability SD 1.4 on a unit-slope model equals slope 1.4 at SD 1.
+    assert model.discrimination_[0] == pytest.approx(1.4, abs=0.1)
+    assert rmse(model.difficulty_, b / 1.4) < 0.08
+    assert np.isnan(model.discrimination_se_).all()
+
+
+def test_items_with_too_few_responses_keep_their_provisional_parameters(
+    truth: dict[str, np.ndarray],
+) -> None:
+    x = truth["binary"].copy()
+    x[15:, :3] = np.nan  # items 0-2 seen by 15 people only
+    provisional_a = np.full(N_ITEMS, np.nan)
+    provisional_b = np.full(N_ITEMS, np.nan)
+    provisional_a[:2], provisional_b[:2] = [1.1, 0.9], [0.3, -0.4]
+    model = TwoPL(
+        min_responses=20,
+        init_discrimination=provisional_a,
+        init_difficulty=provisional_b,
+    ).fit(x)
+    assert model.calibrated_.tolist() == [False] * 3 + [True] * (N_ITEMS - 3)
+    assert model.discrimination_[:2].tolist() == [1.1, 0.9]
+    assert model.difficulty_[:2] == pytest.approx([0.3, -0.4])
+    assert np.isnan(model.discrimination_[2]) and np.isnan(model.difficulty_[2])
+    assert np.isnan(model.difficulty_se_[:3]).all()
+    assert model.n_responses_[:3].tolist() == [15, 15, 15]
+    assert rmse(model.difficulty_[3:], truth["b"][3:]) < 0.1
+
+
+def test_initial_parameters_are_a_starting_point_not_a_constraint(
+    truth: dict[str, np.ndarray],
+) -> None:
+    start = TwoPL(
+        init_discrimination=np.ones(N_ITEMS), init_difficulty=np.zeros(N_ITEMS)
+    )
+    model = start.fit(truth["binary"])
+    assert rmse(model.difficulty_, truth["b"]) < 0.1
+    from_truth = TwoPL(init_discrimination=truth["a"], init_difficulty=truth["b"])
+    assert from_truth.fit(truth["binary"]).n_iter_ <= model.n_iter_
+
+
+def test_calibration_from_adaptive_test_data() -> None:
+    # Adaptive tests choose items from the answers: the data are missing at random
+    # given what was seen, which marginal maximum likelihood allows for.
+    rng = np.random.default_rng(45)
+    a, b = rng.uniform(0.8, 2.0, 60), rng.normal(0, 1, 60)
+    theta = rng.normal(0, 1, 1500)
+    answers = simulate_responses(theta, a, b, rng=rng)
+    x = np.full(answers.shape, np.nan)
+    for person in range(theta.size):
+        test = MasteryTest(a, b, 0.0, min_items=15, max_items=15, stop_rule="se")
+        while (item := test.next_item()) is not None:
+            test.record(item, answers[person, item])
+            x[person, item] = answers[person, item]
+    assert np.isnan(x).mean() > 0.7
+    model = TwoPL(min_responses=50).fit(x)
+    done = model.calibrated_
+    assert done.sum() > 30
+    assert rmse(model.difficulty_[done], b[done]) < 0.25
+
+
+def test_estimators_follow_scikit_learn_conventions(
+    truth: dict[str, np.ndarray],
+) -> None:
+    model = TwoPL(max_iter=50)
+    assert not hasattr(model, "discrimination_")
+    assert model.fit(truth["binary"][:300]) is model
+    assert model.max_iter == 50 and model.init_difficulty is None
+    assert model.predict_proba(0.0).shape == (N_ITEMS, 2)
+
+
+@pytest.mark.parametrize(
+    ("make", "data", "message"),
+    [
+        (TwoPL, np.zeros(5), "persons x items"),
+        (TwoPL, np.full((4, 3), 2.0), "0, 1 or nan"),
+        (GradedResponse, np.full((4, 3), -1.0), "non-negative integers"),
+        (GradedResponse, np.full((4, 3), 0.5), "non-negative integers"),
+    ],
+)
+def test_bad_responses_raise_a_clear_value_error(
+    make: type[TwoPL], data: np.ndarray, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        make().fit(data)
+
+
+def test_mismatched_initial_parameters_raise_a_clear_value_error() -> None:
+    x = np.zeros((10, 4))
+    with pytest.raises(ValueError, match="init_discrimination"):
+        TwoPL(init_discrimination=np.ones(3)).fit(x)
+    with pytest.raises(ValueError, match="init_difficulty"):
+        TwoPL(init_difficulty=np.ones(5)).fit(x)
