@@ -173,7 +173,10 @@ def test_deterministic_curtailment_stops_only_when_the_result_is_certain(
 ) -> None:
     theta = np.random.default_rng(9).normal(0, 1, 300)
     tests = simulate(
-        bank, theta, lambda i: MasteryTest(bank[0], bank[1], 0.0, max_items=15), 10
+        bank,
+        theta,
+        lambda i: MasteryTest(bank[0], bank[1], 0.0, max_items=15, curtail_risk=0.0),
+        10,
     )
     curtailed = [t for t in tests if t.stop_reason is StopReason.CURTAILED]
     assert curtailed

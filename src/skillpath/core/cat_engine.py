@@ -136,10 +136,11 @@ class AdaptiveTest:
         Half-width, in log-likelihood-ratio units, of the undetermined band around
         the boundaries' midpoint for tests that end without reaching a boundary.
     curtail : bool
-        Stop when the remaining items cannot change the result.
+        Stop when the remaining items cannot change the result; False turns all
+        curtailment off.
     curtail_risk : float
-        Also stop when the posterior-predictive probability that the remaining items
-        change the result is below this (0 turns stochastic curtailment off).
+        With ``curtail``, also stop when the posterior-predictive probability that the
+        remaining items change the result is below this (0: only certain changes).
     """
 
     kind: ClassVar[str] = "AdaptiveTest"
@@ -162,7 +163,7 @@ class AdaptiveTest:
         randomesque: int = 1,
         exposure_parameters: ArrayLike | None = None,
         exposure_rates: ArrayLike | None = None,
-        max_exposure: float = 1.0,
+        max_exposure: float = 0.25,
         exclude: Sequence[int] = (),
         prior_mean: float = 0.0,
         prior_sd: float = 1.0,
@@ -170,7 +171,7 @@ class AdaptiveTest:
         grid_points: int = 101,
         undetermined_llr: float = 0.3,
         curtail: bool = True,
-        curtail_risk: float = 0.0,
+        curtail_risk: float = 0.05,
     ) -> None:
         self.discrimination = discrimination
         self.difficulty = difficulty
@@ -466,20 +467,19 @@ class AdaptiveTest:
                 self._finish(StopReason.CURTAILED, level)
 
     def _curtailed_level(self, remaining: int) -> int | None:
-        if self.curtail:
-            signs = curtailment_signs(
-                self._llr,
-                self._max_gain[:, remaining],
-                self._max_loss[:, remaining],
-                self._truncation_high,
-                self._truncation_low,
-            )
-            level = level_from_signs(signs)
-            if level is not None:
-                return level
-        if self.curtail_risk > 0:
-            return self._stochastically_curtailed_level(remaining)
-        return None
+        if not self.curtail:
+            return None
+        signs = curtailment_signs(
+            self._llr,
+            self._max_gain[:, remaining],
+            self._max_loss[:, remaining],
+            self._truncation_high,
+            self._truncation_low,
+        )
+        level = level_from_signs(signs)
+        if level is None and self.curtail_risk > 0:
+            level = self._stochastically_curtailed_level(remaining)
+        return level
 
     def _stochastically_curtailed_level(self, remaining: int) -> int | None:
         # The remaining items are taken to be the most informative ones left at
