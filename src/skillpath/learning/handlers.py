@@ -1,0 +1,12 @@
+"""What the learning app does when a learner's standing changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from skillpath.learning.plans import plan_refresh
+
+
+def standing_changed(*, learner: Any, credential: Any) -> None:
+    """Refresh the learner's plan for ``credential`` (the cycle's learn step)."""
+    plan_refresh(learner=learner, credential=credential)

@@ -1,0 +1,153 @@
+"""Small worlds for the learning tests: competencies, credentials, modules, standings."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from skillpath.accounts.models import Organisation, OrganisationKind, Role
+from skillpath.common import testing
+from skillpath.common.cycle import CompetencyStanding, StandingStatus
+from skillpath.learning import services
+from skillpath.learning.models import Module, ModuleFormat, ModuleLanguage
+
+_counter = itertools.count(1)
+
+
+def _framework() -> Any:
+    from skillpath.frameworks.models import Framework
+
+    number = next(_counter)
+    return Framework.objects.create(
+        title=f"Framework {number}", owner=testing.organisation()
+    )
+
+
+def competency(title: str = "", *, framework: Any = None) -> Any:
+    """Create a competency (in a framework of its own unless one is given)."""
+    from skillpath.frameworks.models import Competency
+
+    number = next(_counter)
+    return Competency.objects.create(
+        framework=framework or _framework(),
+        code=f"comp-{number}",
+        title_en=title or f"Competency {number}",
+        title_fr=f"Compétence {number}",
+    )
+
+
+def credential(*, full_program_hours: int | None = 120) -> Any:
+    """Create a published micro-credential (requirements: see ``credential_with``)."""
+    from skillpath.credentials.models import CredentialState, MicroCredential
+    from skillpath.frameworks.models import JobProfile, ProfileVersion
+
+    number = next(_counter)
+    organisation = testing.organisation()
+    profile = JobProfile.objects.create(
+        owner=organisation, title_en=f"Job {number}", noc_code="42202"
+    )
+    version = ProfileVersion.objects.create(profile=profile, number=1, state="endorsed")
+    return MicroCredential.objects.create(
+        slug=f"learning-mc-{number}",
+        profile_version=version,
+        issuing_organisation=organisation,
+        title_en=f"Credential {number}",
+        title_fr=f"Microcertification {number}",
+        state=CredentialState.PUBLISHED,
+        full_program_hours=full_program_hours,
+        retake_cooldown_days=0,
+    )
+
+
+def require(credential: Any, competency: Any, level: int) -> None:
+    """Make ``credential`` require ``competency`` at ``level``."""
+    from skillpath.credentials.models import MicroCredentialCompetency
+
+    MicroCredentialCompetency.objects.create(
+        credential=credential, competency=competency, required_level=level
+    )
+
+
+def credential_with(count: int, *, level: int = 2) -> Any:
+    """Create a credential requiring ``count`` new competencies at ``level``."""
+    from skillpath.credentials.models import MicroCredentialCompetency
+
+    created = credential()
+    framework = _framework()
+    for position in range(count):
+        MicroCredentialCompetency.objects.create(
+            credential=created,
+            competency=competency(framework=framework),
+            required_level=level,
+            position=position,
+        )
+    return created
+
+
+def provider(kind: str = OrganisationKind.TRAINING_PROVIDER) -> Organisation:
+    return testing.organisation(kind)
+
+
+def provider_staff(org: Organisation) -> Any:
+    return testing.member(Role.ADMINISTRATOR, org)
+
+
+def module(
+    *,
+    teaches: dict[Any, int],
+    requires: dict[Any, int] | None = None,
+    requires_modules: tuple[Module, ...] = (),
+    provider_org: Organisation | None = None,
+    hours: float = 10,
+    cost: float = 100,
+    approved: bool = True,
+    asks_for_proof: bool = False,
+    **fields: Any,
+) -> Module:
+    """Create a module (reviewed and offered unless told otherwise)."""
+    number = next(_counter)
+    org = provider_org or provider()
+    values = {
+        "code": f"mod-{number}",
+        "title_en": f"Module {number}",
+        "title_fr": f"Module {number} (fr)",
+        "format": ModuleFormat.SELF_PACED,
+        "language": ModuleLanguage.ENGLISH,
+        "hours": hours,
+        "cost": cost,
+        "asks_for_proof": asks_for_proof,
+        **fields,
+    }
+    created = services.module_create(
+        provider=org,
+        created_by=None,
+        teaches=teaches,
+        requires=requires or {},
+        requires_modules=requires_modules,
+        **values,
+    )
+    if approved:
+        reviewer = testing.coordinator()
+        created = services.module_review(
+            module=created, reviewer=reviewer, approve=True
+        )
+    return created
+
+
+def standing(
+    comp: Any, required: int, demonstrated: int = 0, status: str = ""
+) -> CompetencyStanding:
+    """Return a standing as the assessments selector reports it."""
+    if not status:
+        status = (
+            StandingStatus.DEMONSTRATED
+            if demonstrated >= required
+            else StandingStatus.GAP
+        )
+    return CompetencyStanding(
+        competency_id=comp.pk,
+        required_level=required,
+        demonstrated_level=demonstrated,
+        status=status,
+        method="adaptive_test",
+    )
