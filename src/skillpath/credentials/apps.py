@@ -5,3 +5,9 @@ class CredentialsConfig(AppConfig):
     name = "skillpath.credentials"
     label = "credentials"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from skillpath.common.cycle import on_standing_changed
+        from skillpath.credentials.awards import award_on_standing_changed
+
+        on_standing_changed(award_on_standing_changed)

@@ -26,6 +26,9 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("My profile"), "accounts:profile", ("learner",)),
     NavItem(_("Approvals"), "accounts:approvals", ("coordinator", "administrator")),
     NavItem(_("Candidates"), "accounts:candidates", ("employer",)),
+    NavItem(_("My credentials"), "credentials:wallet", ("learner",)),
+    NavItem(_("Credentials issued"), "credentials:awards_issued", ("coordinator",)),
+    NavItem(_("Verify a credential"), "credentials:verify", (ANYONE,)),
     NavItem(_("API tokens"), "accounts:tokens", (SIGNED_IN,)),
 ]
 
