@@ -171,7 +171,7 @@ class AdaptiveTest:
         grid_points: int = 101,
         undetermined_llr: float = 0.3,
         curtail: bool = True,
-        curtail_risk: float = 0.05,
+        curtail_risk: float = 0.0,
     ) -> None:
         self.discrimination = discrimination
         self.difficulty = difficulty
