@@ -193,7 +193,7 @@ def check_row(
                 _("requires: %(code)s is required at the level the module teaches")
                 % {"code": selectors.competency_key(competency)}
             )
-    fields = {
+    fields: dict[str, Any] = {
         name: cells[name]
         for name in COLUMNS
         if name not in ("teaches", "requires", "requires_modules", "hours", "cost")

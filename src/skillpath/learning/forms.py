@@ -99,7 +99,7 @@ class ModuleForm(forms.ModelForm):
         self, *args: Any, providers: list[Organisation], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["provider"].queryset = Organisation.objects.filter(
+        self.fields["provider"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
             pk__in=[org.pk for org in providers]
         )
         if len(providers) == 1:
@@ -107,7 +107,7 @@ class ModuleForm(forms.ModelForm):
         others = Module.objects.filter(provider__in=providers).exclude(
             pk=self.instance.pk
         )
-        self.fields["requires_modules"].queryset = others.select_related("provider")
+        self.fields["requires_modules"].queryset = others.select_related("provider")  # type: ignore[attr-defined]
         self.fields["requires_modules"].required = False
         if self.instance.pk:
             self.fields["provider"].disabled = True
@@ -140,7 +140,7 @@ class ModuleImportForm(forms.Form):
         self, *args: Any, providers: list[Organisation], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["provider"].queryset = Organisation.objects.filter(
+        self.fields["provider"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
             pk__in=[org.pk for org in providers]
         )
         if len(providers) == 1:
@@ -162,6 +162,7 @@ class CatalogueForm(forms.Form):
         choices=[("", _("Any language")), ("en", _("English")), ("fr", _("French"))],
     )
     provider = forms.ChoiceField(label=_("Provider"), required=False)
+    credential = forms.ChoiceField(label=_("For the micro-credential"), required=False)
     max_cost = forms.DecimalField(
         label=_("Most I can pay (CAD)"), required=False, min_value=0
     )
@@ -175,11 +176,22 @@ class CatalogueForm(forms.Form):
         self, *args: Any, providers: list[Organisation], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["provider"].choices = [
+        self.fields["provider"].choices = [  # type: ignore[attr-defined]
             ("", _("Any provider")),
             *[(org.slug, org.name) for org in providers],
         ]
         self.fields["q"].widget.input_type = "search"
+        from skillpath.credentials.models import CredentialState, MicroCredential
+
+        self.fields["credential"].choices = [  # type: ignore[attr-defined]
+            ("", _("Any micro-credential")),
+            *[
+                (credential.slug, credential.title)
+                for credential in MicroCredential.objects.filter(
+                    state=CredentialState.PUBLISHED
+                )
+            ],
+        ]
 
 
 class PlanSettingsForm(forms.ModelForm):
@@ -214,8 +226,8 @@ class PlanSettingsForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["objective"].choices = PlanObjective.choices
-        self.fields["max_cost"].min_value = 0
+        self.fields["objective"].choices = PlanObjective.choices  # type: ignore[attr-defined]
+        self.fields["max_cost"].min_value = 0  # type: ignore[attr-defined]
         self.fields["max_cost"].widget.attrs["min"] = "0"
 
 

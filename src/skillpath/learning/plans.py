@@ -142,10 +142,11 @@ def plan_build(
                 "prepares": [int(m) for m in step.prepares],
             }
             position += 1
-            item = items.get(module_id)
-            if item is None:
+            existing = items.get(module_id)
+            if existing is None:
                 PlanItem.objects.create(plan=plan, module_id=module_id, **fields)
                 continue
+            item = existing
             for name, value in fields.items():
                 setattr(item, name, value)
             if item.status == ItemStatus.NOT_NEEDED:

@@ -218,3 +218,31 @@ def learner_next_step(user: Any) -> tuple[Any, Any, str, Any] | None:
                 _("Open my plan"),
             )
     return None
+
+
+def credentials_in_progress(user: Any, with_plans: list[Any]) -> list[Any]:
+    """Return the credentials ``user`` has a plan for, was assessed on, or holds."""
+    from django.apps import apps
+
+    found = {credential.pk: credential for credential in with_plans}
+    for label in (("assessments", "Sitting"), ("credentials", "Award")):
+        try:
+            model = apps.get_model(*label)
+        except LookupError:
+            continue
+        for row in model.objects.filter(learner=user).select_related("credential"):
+            found.setdefault(row.credential_id, row.credential)
+    return sorted(found.values(), key=lambda credential: str(credential))
+
+
+def credential_competencies(slug: str) -> tuple[int, ...]:
+    """Return the ids of the competencies the credential ``slug`` requires."""
+    if not slug:
+        return ()
+    from skillpath.credentials.models import MicroCredentialCompetency
+
+    return tuple(
+        MicroCredentialCompetency.objects.filter(credential__slug=slug).values_list(
+            "competency_id", flat=True
+        )
+    )

@@ -36,6 +36,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             provider=data["provider"],
             max_cost=data["max_cost"],
             province=data["province"],
+            competencies=selectors.credential_competencies(data["credential"]),
         )
     page = Paginator(selectors.modules_offered(filters), 20).get_page(
         request.GET.get("page")
@@ -68,16 +69,22 @@ def module_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def home(request: AuthedRequest) -> HttpResponse:
-    """List the learner's plans, each with its stage in the cycle."""
+    """List every credential the learner is working towards, with its stage."""
+    learning_plans = {
+        plan.credential_id: plan
+        for plan in LearningPlan.objects.filter(learner=request.user).select_related(
+            "credential"
+        )
+    }
     journeys = [
         journey_for(
             learner=request.user,
-            credential=plan.credential,
-            standings=standings_for(learner=request.user, credential=plan.credential),
-            plan=plan,
+            credential=credential,
+            standings=standings_for(learner=request.user, credential=credential),
+            plan=learning_plans.get(credential.pk),
         )
-        for plan in LearningPlan.objects.filter(learner=request.user).select_related(
-            "credential"
+        for credential in selectors.credentials_in_progress(
+            request.user, [plan.credential for plan in learning_plans.values()]
         )
     ]
     return render(request, "learning/home.html", {"journeys": journeys})
@@ -102,6 +109,9 @@ def _journey_page(
             "plan": plan,
             "learner": learner,
             "can_change": can_change or (plan is None and learner == request.user),
+            "can_confirm": plan is not None
+            and not can_change
+            and access.can_review_modules(request.user),
             "proof_form": ProofForm(),
         },
     )
@@ -186,15 +196,15 @@ def item_proof(request: AuthedRequest, pk: int) -> HttpResponse:
                 request, _("Your proof is sent. The provider will confirm it.")
             )
     else:
-        for error in form.non_field_errors() or [
+        for problem in form.non_field_errors() or [
             e for errors in form.errors.values() for e in errors
         ]:
-            messages.error(request, error)
+            messages.error(request, str(problem))
     return redirect_after_post(request, item.plan.get_absolute_url() + f"#item-{pk}")
 
 
 @login_required
-def proof_file(request: AuthedRequest, pk: int) -> HttpResponse:
+def proof_file(request: AuthedRequest, pk: int) -> FileResponse:
     """Serve a proof file to the learner and to those who may confirm it."""
     item = get_object_or_404(PlanItem.objects.select_related("plan", "module"), pk=pk)
     allowed = access.can_view_plan(request.user, item.plan) or (

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -194,9 +195,10 @@ def proof_decide(request: AuthedRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Completion confirmed."))
     except LearningError as error:
         messages.error(request, str(error))
-    return redirect_after_post(
-        request, request.POST.get("next") or reverse("learning:provider_modules")
-    )
+    target = str(request.POST.get("next") or "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("learning:provider_modules")
+    return redirect_after_post(request, target)
 
 
 @login_required

@@ -208,3 +208,45 @@ def test_api_catalogue_and_plan(client: Client, world) -> None:  # type: ignore[
     assert client.post(url).json()["status"] == "completed"
     client.force_login(testing.learner())
     assert client.post(url).status_code == 404
+
+
+def test_catalogue_filters_by_credential(client: Client, world) -> None:  # type: ignore[no-untyped-def]
+    h.require(world["cred"], world["comp"], 2)
+    page = client.get(f"/learning/modules/?credential={world['cred'].slug}")
+    text = page.content.decode()
+    assert "Safe play" in text and "Parent talks" not in text
+
+
+def test_coordinator_confirms_proof_from_the_learners_plan(
+    client: Client, world
+) -> None:  # type: ignore[no-untyped-def]
+    from skillpath.accounts.models import LearnerProfile
+    from skillpath.learning import progress
+
+    module = h.module(
+        teaches={h.competency(): 1}, provider_org=world["org"], asks_for_proof=True
+    )
+    item = PlanItem.objects.create(plan=world["plan"], module=module, position=9)
+    progress.proof_submit(
+        item=item, submitted_by=world["learner"], url="https://example.org/c.pdf"
+    )
+    college = testing.organisation()
+    LearnerProfile.objects.filter(user=world["learner"]).update(home_organisation=college)
+    client.force_login(testing.coordinator(college))
+    page = client.get(world["plan"].get_absolute_url()).content.decode()
+    assert "Confirm completion" in page
+    response = client.post(
+        f"/learning/items/{item.pk}/proof/decide/",
+        {"decision": "confirm", "next": world["plan"].get_absolute_url()},
+    )
+    assert response.status_code == 303
+    assert response["location"] == world["plan"].get_absolute_url()
+    item.refresh_from_db()
+    assert item.status == ItemStatus.COMPLETED
+
+
+def test_learning_home_lists_credentials_in_progress(client: Client, world) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world["learner"])
+    page = client.get("/learning/").content.decode()
+    assert world["cred"].title in page
+    assert '<progress id="progress-' in page
