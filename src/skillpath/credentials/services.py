@@ -101,8 +101,23 @@ def _require_draft(credential: MicroCredential) -> None:
         )
 
 
+# Short names the credentials pages use for themselves.
+RESERVED_SLUGS = {
+    "manage",
+    "define",
+    "issuers",
+    "achievements",
+    "awards",
+    "issued",
+    "verify",
+    "wallet",
+}
+
+
 def _unique_slug(title: str) -> str:
     base = slugify(title)[:70] or "micro-credential"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-credential"
     slug, number = base, 2
     while MicroCredential.objects.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1

@@ -1,4 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
+
+from skillpath.credentials import views
 
 app_name = "credentials"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.catalogue, name="catalogue"),
+    path("manage/", views.manage, name="manage"),
+    path("define/", views.define, name="define"),
+]
+# The issuing side's pages (issuers, awards, wallet, verification).
+urlpatterns += [path("", include("skillpath.credentials.urls_issuing"))]
+# Last: a definition's pages are addressed by its short name.
+urlpatterns += [
+    path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/ctdl.jsonld", views.ctdl, name="ctdl"),
+    path("<slug:slug>/edit/", views.edit, name="edit"),
+    path(
+        "<slug:slug>/competencies/", views.requirement_change, name="requirement_change"
+    ),
+    path("<slug:slug>/publish/", views.publish, name="publish"),
+]

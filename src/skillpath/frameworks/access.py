@@ -102,15 +102,16 @@ def can_edit_profile(user: Any, profile: JobProfile) -> bool:
     return _superuser(user) or access.is_coordinator(user, profile.owner)
 
 
-def _is_owner_staff(user: Any, profile: JobProfile) -> bool:
-    return profile.owner_id in _staff_org_ids(user)
+def is_owner_staff(user: Any, profile: JobProfile) -> bool:
+    """Return whether ``user`` is staff (coordinator, assessor…) of the profile's owner."""
+    return _superuser(user) or profile.owner_id in _staff_org_ids(user)
 
 
 def can_view_version(user: Any, version: ProfileVersion) -> bool:
     """Return whether ``user`` may read this profile version."""
     if not _signed_in(user):
         return False
-    if _superuser(user) or _is_owner_staff(user, version.profile):
+    if _superuser(user) or is_owner_staff(user, version.profile):
         return True
     if version.state in PUBLIC_STATES and access.is_coordinator(user):
         return True
@@ -160,7 +161,7 @@ def can_view_review(user: Any, review: ProfileReview) -> bool:
     return (
         can_review(user, review)
         or _superuser(user)
-        or _is_owner_staff(user, review.version.profile)
+        or is_owner_staff(user, review.version.profile)
     )
 
 

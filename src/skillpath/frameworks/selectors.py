@@ -104,6 +104,7 @@ def ancestors(competency: Competency) -> list[Competency]:
 @dataclass
 class TaskNode:
     task: Task
+    label: str = ""  # DACUM numbering: for a sub-task
     needs: list[TaskCompetency] = field(default_factory=list)
     subtasks: list[TaskNode] = field(default_factory=list)
     comments: list[ReviewComment] = field(default_factory=list)
@@ -158,6 +159,11 @@ def version_chart(
             nodes[task.parent_id].subtasks.append(nodes[task.pk])
         else:
             duty_nodes[task.duty_id].tasks.append(nodes[task.pk])
+    for duty_node in duty_nodes.values():
+        for number, node in enumerate(duty_node.tasks, start=1):
+            node.label = f"{duty_node.duty.letter}-{number}"
+            for sub_number, sub in enumerate(node.subtasks, start=1):
+                sub.label = f"{node.label}.{sub_number}"
     need_task = {need.pk: need.task_id for need in needs}
     for comment in comments:
         if comment.duty_id:

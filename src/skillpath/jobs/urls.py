@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from skillpath.jobs import views
 
 app_name = "jobs"
-urlpatterns: list = []
+urlpatterns = [
+    path("demand/", views.demand, name="demand"),
+    path("demand/<int:pk>/edit/", views.demand_edit, name="demand_edit"),
+    path("demand/<int:pk>/status/", views.demand_status, name="demand_status"),
+    path("demand/dashboard/", views.dashboard, name="demand_dashboard"),
+]

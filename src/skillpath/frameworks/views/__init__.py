@@ -1,0 +1,1 @@
+"""Pages of frameworks: frameworks and competencies, job profiles, employer reviews."""
