@@ -9,11 +9,12 @@ even if two servers race past the lock.
 
 from __future__ import annotations
 
+import calendar
 import importlib
 import secrets
 import uuid
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -83,6 +84,14 @@ def standings_problems(
                 % {"name": competency.name, "method": standing.method or "?"}
             )
     return problems
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """Return ``moment`` plus calendar months (the 31st becomes the month's last day)."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
 
 
 def award_active(*, learner: User, credential: Any) -> Award | None:
@@ -169,7 +178,7 @@ def _award_create(
     public_id = uuid.uuid4()
     now = timezone.now().replace(microsecond=0)
     valid_until = (
-        now + timedelta(days=spec.validity_days) if spec.validity_days else None
+        add_months(now, spec.validity_months) if spec.validity_months else None
     )
     credential_id = absolute(reverse("credentials:award_public", args=[public_id]))
     unsigned = credential_build(
@@ -230,7 +239,7 @@ def award_if_earned(*, learner: User, credential: Any) -> Award | None:
     """
     try:
         return award_issue(learner=learner, credential=credential)
-    except (NotAllDemonstrated, AlreadyAwarded):
+    except AwardRefused:  # not (yet) earned, already held, or not awardable
         return None
 
 

@@ -1,10 +1,12 @@
-"""Demo awards: each demo micro-credential earned by someone, one at the first
-assessment, and one award revoked.
+"""Demo awards: every demo micro-credential earned by someone, one award revoked.
 
-This is demo data. Where the assessments app has no demo results for a learner,
-the demonstrations are recorded through the award service with explicit evidence
-notes that start with "demo:", so nobody mistakes them for real assessments.
-Running it again changes nothing.
+This is demo data. The assessments demo takes sofia@skillpath.example through a
+first assessment that shows every competency, so the cycle awards her that
+credential for real (she learned nothing and still earned it); her award is shared
+so the demo has a public page. Each other published micro-credential is awarded to
+a demo learner who has no assessment for it, through the award service with
+evidence notes that start with "demo:", so nobody mistakes them for assessments.
+One more award is made and revoked with a reason. Running it again changes nothing.
 """
 
 from __future__ import annotations
@@ -15,33 +17,31 @@ from skillpath.accounts.models import User
 from skillpath.common.cycle import CompetencyStanding, StandingStatus
 from skillpath.credentials.awards import award_issue, award_revoke, award_share_set
 from skillpath.credentials.issuing_definitions import definition_spec
-from skillpath.credentials.models_issuing import Award
+from skillpath.credentials.models_issuing import Award, AwardStatus
 
-# Demo learners of accounts/demo.py, in the order they receive credentials.
+FIRST_TIME = "sofia@skillpath.example"
+# Demo learners of accounts/demo.py who may receive demo awards, in this order.
 EARNERS = [
-    "learner@skillpath.example",
+    "tyler@skillpath.example",
     "sofia@skillpath.example",
+    "learner@skillpath.example",
     "jean@skillpath.example",
 ]
-FIRST_TIME = "learner@skillpath.example"
-REVOKED = "tyler@skillpath.example"
 FIRST_TIME_NOTE = "demo: shown at the first assessment, so no learning was needed."
-LEARNED_NOTE = "demo: recognised prior learning and a re-assessment after the plan."
+PRIOR_NOTE = "demo: recognised prior learning (work experience and a portfolio)."
 REVOKED_NOTE = "demo: awarded so that the demo shows a revoked credential."
 REVOKE_REASON = (
-    "Demo: the performance task was found to be another person's work; the "
-    "credential can be earned again by a new, supervised assessment."
+    "Demo: the portfolio was found to be another person's work. You can earn this "
+    "credential again with a new, supervised assessment."
 )
 
 
 def _standings(credential: Any, *, first_time: bool) -> list[CompetencyStanding]:
-    spec = definition_spec(credential)
     standings = []
-    for competency in spec.competencies:
-        allowed = competency.allowed_methods or ("adaptive_test",)
-        method = (
-            "adaptive_test" if first_time and "adaptive_test" in allowed else allowed[0]
-        )
+    for competency in definition_spec(credential).competencies:
+        allowed = competency.allowed_methods or ("prior_learning",)
+        wanted = "adaptive_test" if first_time else "prior_learning"
+        method = wanted if wanted in allowed else allowed[0]
         standings.append(
             CompetencyStanding(
                 competency_id=competency.id,
@@ -55,10 +55,23 @@ def _standings(credential: Any, *, first_time: bool) -> list[CompetencyStanding]
     return standings
 
 
+def _assessed(learner: User, credential: Any) -> bool:
+    try:
+        from skillpath.assessments.models import Sitting
+    except ImportError:
+        return False
+    return Sitting.objects.filter(learner=learner, credential=credential).exists()
+
+
+def _free(learner: User, credential: Any) -> bool:
+    """Return whether a demo award would contradict nothing the learner has."""
+    return not (
+        Award.objects.filter(learner=learner, credential=credential).exists()
+        or _assessed(learner, credential)
+    )
+
+
 def _award(learner: User, credential: Any, note: str, *, first_time: bool) -> Award:
-    existing = Award.objects.filter(learner=learner, credential=credential).first()
-    if existing is not None:
-        return existing
     standings = _standings(credential, first_time=first_time)
     return award_issue(
         learner=learner,
@@ -68,41 +81,50 @@ def _award(learner: User, credential: Any, note: str, *, first_time: bool) -> Aw
     )
 
 
+def _awardable(credential: Any) -> bool:
+    spec = definition_spec(credential)
+    return bool(spec.competencies) and spec.organisation is not None
+
+
 def seed(stdout: Any) -> None:
     """Award the demo micro-credentials to the demo learners."""
-    from skillpath.credentials.models import MicroCredential
+    from skillpath.credentials.models import CredentialState, MicroCredential
 
     credentials = [
         credential
-        for credential in MicroCredential.objects.order_by("pk")
-        if definition_spec(credential).competencies
-        and definition_spec(credential).organisation is not None
+        for credential in MicroCredential.objects.filter(
+            state=CredentialState.PUBLISHED
+        ).order_by("pk")
+        if _awardable(credential)
     ]
-    learners = {
-        user.email: user for user in User.objects.filter(email__in=[*EARNERS, REVOKED])
-    }
+    people = {user.email: user for user in User.objects.filter(email__in=EARNERS)}
+    learners = [people[email] for email in EARNERS if email in people]
     if not credentials or not learners:
-        stdout.write("  no micro-credential or demo learner yet: no demo award.")
+        stdout.write("  no published micro-credential or demo learner: no award.")
         return
-    count = 0
-    for position, credential in enumerate(credentials):
-        email = EARNERS[position % len(EARNERS)]
-        learner = learners.get(email)
-        if learner is None:
+    made = 0
+    sofia = people.get(FIRST_TIME)
+    first = Award.objects.filter(learner=sofia, status=AwardStatus.ACTIVE).first()
+    if sofia is not None and first is None and _free(sofia, credentials[0]):
+        first = _award(sofia, credentials[0], FIRST_TIME_NOTE, first_time=True)
+        made += 1
+    if first is not None and not first.shared:
+        award_share_set(award=first, shared=True, actor=None)
+    for credential in credentials:
+        if Award.objects.filter(
+            credential=credential, status=AwardStatus.ACTIVE
+        ).exists():
             continue
-        first_time = email == FIRST_TIME
-        award = _award(
-            learner,
-            credential,
-            FIRST_TIME_NOTE if first_time else LEARNED_NOTE,
-            first_time=first_time,
+        learner = next((p for p in learners if _free(p, credential)), None)
+        if learner is not None:
+            _award(learner, credential, PRIOR_NOTE, first_time=False)
+            made += 1
+    if not Award.objects.filter(status=AwardStatus.REVOKED).exists():
+        pair = next(
+            ((p, c) for c in credentials for p in learners if _free(p, c)), None
         )
-        if not award.shared and email == FIRST_TIME:
-            award_share_set(award=award, shared=True, actor=None)
-        count += 1
-    revoked_learner = learners.get(REVOKED)
-    if revoked_learner is not None:
-        award = _award(revoked_learner, credentials[0], REVOKED_NOTE, first_time=False)
-        if award.status == "active":
+        if pair is not None:
+            award = _award(pair[0], pair[1], REVOKED_NOTE, first_time=False)
             award_revoke(award=award, reason=REVOKE_REASON, actor=None)
-    stdout.write(f"  {count} demo awards and one revoked award.")
+            made += 1
+    stdout.write(f"  {made} demo awards made (one revoked)." if made else "  done.")

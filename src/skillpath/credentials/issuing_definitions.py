@@ -39,7 +39,7 @@ class DefinitionSpec:
     description: str
     criteria: str
     organisation: Any
-    validity_days: int | None
+    validity_months: int | None
     competencies: tuple[CompetencySpec, ...]
     code: str
     language: str = "en"
@@ -139,10 +139,7 @@ def _definition_spec(credential: Any) -> DefinitionSpec:
                 allowed_methods=_methods(requirement, credential),
             )
         )
-    validity = _first(credential, "validity_days", default=None)
-    if validity is None:
-        months = _first(credential, "validity_months", default=None)
-        validity = int(months) * 30 if months else None
+    validity = _first(credential, "validity_months", default=None)
     return DefinitionSpec(
         id=int(credential.pk),
         name=str(_first(credential, "name", "title", default=str(credential))),
@@ -151,7 +148,7 @@ def _definition_spec(credential: Any) -> DefinitionSpec:
         organisation=_first(
             credential, "issuing_organisation", "organisation", "issuer", default=None
         ),
-        validity_days=int(validity) if validity else None,
+        validity_months=int(validity) if validity else None,
         competencies=tuple(competencies),
         code=str(_first(credential, "code", "slug", default="")),
     )

@@ -185,3 +185,26 @@ def test_a_standing_change_awards_through_the_cycle(monkeypatch: Any) -> None:
     cycle.standing_changed(learner=learner, credential=credential)
     cycle.standing_changed(learner=learner, credential=credential)
     assert Award.objects.filter(learner=learner).count() == 1
+
+
+@pytest.mark.django_db
+def test_without_standings_the_assessments_app_is_asked() -> None:
+    pytest.importorskip("skillpath.assessments.selectors")
+    learner, credential = testing.learner(), micro_credential()
+    with pytest.raises(NotAllDemonstrated):
+        award_issue(learner=learner, credential=credential)
+    assert award_if_earned(learner=learner, credential=credential) is None
+    assert not Award.objects.exists()
+
+
+def test_validity_is_counted_in_calendar_months() -> None:
+    from datetime import UTC, datetime
+
+    from skillpath.credentials.awards import add_months
+
+    assert add_months(datetime(2026, 1, 31, tzinfo=UTC), 1) == datetime(
+        2026, 2, 28, tzinfo=UTC
+    )
+    assert add_months(datetime(2026, 11, 29, tzinfo=UTC), 24) == datetime(
+        2028, 11, 29, tzinfo=UTC
+    )
