@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from skillpath.common.cycle import CompetencyStanding, StandingStatus
 from skillpath.core.planner import Module as PlannerModule
 from skillpath.core.planner import Plan, plan
-from skillpath.learning.models import LearningPlan, Module, ModuleLanguage
+from skillpath.learning.models import LearningPlan, ModuleFormat, ModuleLanguage
 
 
 @dataclass(frozen=True)
@@ -56,42 +56,56 @@ def all_demonstrated(standings: Sequence[CompetencyStanding]) -> bool:
     return bool(standings) and all(s.demonstrated for s in standings)
 
 
-def planner_module(module: Module) -> PlannerModule:
-    """Return the planner's view of a catalogue module (relations prefetched)."""
-    language = None if module.language == ModuleLanguage.BILINGUAL else module.language
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One module as the planner needs it, read without model instances."""
+
+    id: int
+    hours: float
+    cost: float
+    language: str
+    format: str
+    province: str
+    name: str
+    teaches: dict[str, int]
+    requires: dict[str, int]
+    requires_modules: tuple[str, ...]
+
+
+def planner_module(entry: CatalogueEntry) -> PlannerModule:
+    """Return the planner's view of a catalogue module."""
+    language = None if entry.language == ModuleLanguage.BILINGUAL else entry.language
+    # Online modules suit every province; only where a module is taught matters.
+    located = entry.format in (ModuleFormat.IN_PERSON, ModuleFormat.BLENDED)
     return PlannerModule(
-        id=str(module.pk),
-        hours=float(module.hours),
-        cost=float(module.cost),
-        teaches={str(o.competency_id): o.level for o in module.outcomes.all()},
-        requires={str(r.competency_id): r.level for r in module.requirements.all()},
-        requires_modules=tuple(str(m.pk) for m in module.requires_modules.all()),
+        id=str(entry.id),
+        hours=entry.hours,
+        cost=entry.cost,
+        teaches=entry.teaches,
+        requires=entry.requires,
+        requires_modules=entry.requires_modules,
         language=language,
-        format=module.format,
-        region=module.province or None,
-        name=module.title_en,
+        format=entry.format,
+        region=(entry.province or None) if located else None,
+        name=entry.name,
     )
 
 
-def completed_module(module: Module, assessed: set[str]) -> PlannerModule:
+def completed_module(entry: CatalogueEntry, assessed: set[str]) -> PlannerModule:
     """Return a module already completed: free, and silent on assessed competencies."""
     return PlannerModule(
-        id=str(module.pk),
+        id=str(entry.id),
         hours=0.0,
         cost=0.0,
-        teaches={
-            str(o.competency_id): o.level
-            for o in module.outcomes.all()
-            if str(o.competency_id) not in assessed
-        },
-        name=module.title_en,
+        teaches={c: v for c, v in entry.teaches.items() if c not in assessed},
+        name=entry.name,
     )
 
 
 def compute(
     *,
     standings: Sequence[CompetencyStanding],
-    modules: Iterable[Module],
+    modules: Iterable[CatalogueEntry],
     completed: set[int],
     settings: Settings,
     names: dict[str, str] | None = None,
@@ -105,7 +119,7 @@ def compute(
     current = {str(s.competency_id): s.demonstrated_level for s in standings}
     required = {str(s.competency_id): s.required_level for s in open_gaps(standings)}
     catalogue = [
-        completed_module(m, assessed) if m.pk in completed else planner_module(m)
+        completed_module(m, assessed) if m.id in completed else planner_module(m)
         for m in modules
     ]
     known = {m.id for m in catalogue}

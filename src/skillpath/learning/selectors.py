@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +18,7 @@ from skillpath.learning.models import (
     ModuleRequirement,
     ModuleStatus,
 )
+from skillpath.learning.planning import CatalogueEntry
 
 
 def with_relations(modules: QuerySet[Module]) -> QuerySet[Module]:
@@ -40,13 +42,55 @@ def with_relations(modules: QuerySet[Module]) -> QuerySet[Module]:
     )
 
 
-def planning_catalogue(*, include: Iterable[int] = ()) -> list[Module]:
-    """Return the offered modules, and the modules ``include`` names, for the planner."""
+def planning_catalogue(*, include: Iterable[int] = ()) -> list[CatalogueEntry]:
+    """Return the offered modules, and those ``include`` names, for the planner.
+
+    Four queries of plain values, whatever the size of the catalogue: the planner
+    needs numbers, not model instances.
+    """
     wanted = list(include)
     condition = Q(status=ModuleStatus.APPROVED)
     if wanted:
         condition |= Q(pk__in=wanted)
-    return list(with_relations(Module.objects.filter(condition)).order_by("pk"))
+    rows = list(
+        Module.objects.filter(condition)
+        .order_by("pk")
+        .values_list(
+            "pk", "hours", "cost", "language", "format", "province", "title_en"
+        )
+    )
+    ids = [row[0] for row in rows]
+    teaches: dict[int, dict[str, int]] = defaultdict(dict)
+    for module_id, competency_id, level in ModuleOutcome.objects.filter(
+        module_id__in=ids
+    ).values_list("module_id", "competency_id", "level"):
+        teaches[module_id][str(competency_id)] = level
+    requires: dict[int, dict[str, int]] = defaultdict(dict)
+    for module_id, competency_id, level in ModuleRequirement.objects.filter(
+        module_id__in=ids
+    ).values_list("module_id", "competency_id", "level"):
+        requires[module_id][str(competency_id)] = level
+    before: dict[int, list[str]] = defaultdict(list)
+    through = Module.requires_modules.through
+    for module_id, other_id in through.objects.filter(
+        from_module_id__in=ids
+    ).values_list("from_module_id", "to_module_id"):
+        before[module_id].append(str(other_id))
+    return [
+        CatalogueEntry(
+            id=pk,
+            hours=float(hours),
+            cost=float(cost),
+            language=language,
+            format=module_format,
+            province=province,
+            name=title,
+            teaches=teaches[pk],
+            requires=requires[pk],
+            requires_modules=tuple(sorted(before[pk])),
+        )
+        for pk, hours, cost, language, module_format, province, title in rows
+    ]
 
 
 def competency_names(ids: Iterable[int]) -> dict[int, str]:

@@ -231,7 +231,9 @@ def test_coordinator_confirms_proof_from_the_learners_plan(
         item=item, submitted_by=world["learner"], url="https://example.org/c.pdf"
     )
     college = testing.organisation()
-    LearnerProfile.objects.filter(user=world["learner"]).update(home_organisation=college)
+    LearnerProfile.objects.filter(user=world["learner"]).update(
+        home_organisation=college
+    )
     client.force_login(testing.coordinator(college))
     page = client.get(world["plan"].get_absolute_url()).content.decode()
     assert "Confirm completion" in page
