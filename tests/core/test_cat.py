@@ -441,7 +441,8 @@ def test_each_competency_keeps_its_own_stop() -> None:
         key, item = pair
         test = sitting.tests[key]
         assert isinstance(test, MasteryTest)
-        p = 1 / (1 + np.exp(-test._a[item] * (ability[key] - test._b[item])))
+        a, b = np.asarray(test.discrimination), np.asarray(test.difficulty)
+        p = 1 / (1 + np.exp(-a[item] * (ability[key] - b[item])))
         sitting.record(key, item, int(rng.random() < p))
     results = sitting.results()
     assert results["a"]["decision"] == "mastered"

@@ -199,6 +199,6 @@ class LevelTest(AdaptiveTest):
     @property
     def level_probabilities(self) -> FloatArray:
         """Posterior probability of each level ``0..len(cuts)``."""
-        above = np.array([self.probability_above(c) for c in self._cuts])
+        above = np.array([self.probability_above(c) for c in self._rules.cuts])
         bounds = np.concatenate([[1.0], above, [0.0]])
         return np.asarray(bounds[:-1] - bounds[1:])

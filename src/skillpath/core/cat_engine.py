@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Self
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.special import expit, log_expit
+from scipy.special import expit
 
 from skillpath.core import irt
 from skillpath.core.cat_rules import (
@@ -23,20 +23,18 @@ from skillpath.core.cat_rules import (
     glr_statistic,
     level_from_signs,
     signs_from,
-    sprt_bounds,
     stochastic_curtailment_risk,
 )
 from skillpath.core.cat_state import (
+    STATE_VERSION,
     bank_fingerprint,
-    json_floats,
-    rng_from_dict,
-    rng_to_dict,
+    decode_test,
+    encode_test,
 )
+from skillpath.core.cat_tables import item_tables, rule_tables
 from skillpath.core.irt import FloatArray
 
 __all__ = ["STATE_VERSION", "AdaptiveTest", "SelectAt", "StopReason", "StopRule"]
-
-STATE_VERSION = 1
 
 
 class StopRule(StrEnum):
@@ -197,39 +195,36 @@ class AdaptiveTest:
         self.undetermined_llr = undetermined_llr
         self.curtail = curtail
         self.curtail_risk = curtail_risk
-        self._prepare_bank()
-        self._prepare_rules()
+        self._prepare()
         self._reset()
 
     # ------------------------------------------------------------------ setup
-    def _prepare_bank(self) -> None:
-        a = np.asarray(self.discrimination, dtype=float)
-        if a.ndim != 1 or a.size == 0:
-            raise ValueError("discrimination must be a non-empty 1-D array")
-        if not (np.isfinite(a).all() and (a > 0).all()):
-            raise ValueError("discrimination must be finite and positive")
-        raw = np.asarray(self.difficulty, dtype=float)
-        if raw.ndim not in (1, 2) or raw.shape[0] != a.size:
-            raise ValueError(
-                f"difficulty must be (n_items,) or (n_items, n_thresholds) for "
-                f"{a.size} items, got shape {raw.shape}"
-            )
-        self._polytomous = raw.ndim == 2
-        if self._polytomous:
-            self._b = irt.as_thresholds(raw, a.size)
-            self._n_categories = np.isfinite(self._b).sum(axis=1) + 1
-        else:
-            if not np.isfinite(raw).all():
-                raise ValueError("difficulty must be finite")
-            self._b = raw
-            self._n_categories = np.full(a.size, 2)
-        self._a = a
-        self._a2 = a * a
-        self._n_items = a.size
-
-        self._available = np.ones(a.size, dtype=bool)
+    def _prepare(self) -> None:
+        self._items = item_tables(self.discrimination, self.difficulty)
+        self._rules = rule_tables(
+            self._items,
+            self.cuts,
+            indifference=self.indifference,
+            alpha=self.alpha,
+            beta=self.beta,
+            prior_mean=self.prior_mean,
+            prior_sd=self.prior_sd,
+            grid_bounds=self.grid_bounds,
+            grid_points=self.grid_points,
+            undetermined_llr=self.undetermined_llr,
+        )
+        self._select_at = SelectAt(self.select_at)
+        self._stop_rule = StopRule(self.stop_rule)
+        if not 1 <= self.min_items <= self.max_items:
+            raise ValueError("need 1 <= min_items <= max_items")
+        if not self.se_target > 0:
+            raise ValueError("se_target must be positive")
+        if not 0 <= self.curtail_risk < 0.5:
+            raise ValueError("curtail_risk must lie in [0, 0.5)")
+        n_items = self._items.n_items
+        self._available = np.ones(n_items, dtype=bool)
         excluded = np.asarray(list(self.exclude), dtype=np.int64)
-        if excluded.size and (excluded.min() < 0 or excluded.max() >= a.size):
+        if excluded.size and (excluded.min() < 0 or excluded.max() >= n_items):
             raise ValueError("exclude holds an item index outside the bank")
         self._available[excluded] = False
 
@@ -257,89 +252,24 @@ class AdaptiveTest:
         if values is None:
             return None
         array = np.asarray(values, dtype=float)
-        if array.shape != (self._n_items,) or (array < 0).any():
+        if array.shape != (self._items.n_items,) or (array < 0).any():
             raise ValueError(f"{name} must be (n_items,) non-negative values")
         if upper is not None and (array > upper).any():
             raise ValueError(f"{name} must not exceed {upper}")
         return array
 
-    def _prepare_rules(self) -> None:
-        self._select_at = SelectAt(self.select_at)
-        self._stop_rule = StopRule(self.stop_rule)
-        cuts = np.asarray(self.cuts, dtype=float)
-        if cuts.ndim != 1 or cuts.size == 0 or not np.isfinite(cuts).all():
-            raise ValueError("cuts must be a non-empty sequence of finite numbers")
-        if (np.diff(cuts) <= 0).any():
-            raise ValueError("cuts must be strictly increasing")
-        if not self.indifference > 0:
-            raise ValueError("indifference must be positive")
-        if not (0 < self.alpha < 0.5 and 0 < self.beta < 0.5):
-            raise ValueError("alpha and beta must lie in (0, 0.5)")
-        if not 1 <= self.min_items <= self.max_items:
-            raise ValueError("need 1 <= min_items <= max_items")
-        if not (self.se_target > 0 and self.prior_sd > 0):
-            raise ValueError("se_target and prior_sd must be positive")
-        if self.undetermined_llr < 0 or not 0 <= self.curtail_risk < 0.5:
-            raise ValueError(
-                "undetermined_llr must be >= 0 and curtail_risk in [0, 0.5)"
-            )
-        low, high = (float(v) for v in self.grid_bounds)
-        if not (low < high and self.grid_points >= 11):
-            raise ValueError("grid_bounds must increase and grid_points be >= 11")
-        lower, upper = cuts - self.indifference, cuts + self.indifference
-        if lower[0] <= low or upper[-1] >= high:
-            raise ValueError(
-                f"cuts +- indifference ({lower[0]:g} .. {upper[-1]:g}) must lie inside "
-                f"the ability grid ({low:g} .. {high:g})"
-            )
-        self._cuts = cuts
-        self._grid = np.linspace(low, high, self.grid_points)
-        self._grid_sq = self._grid**2
-        self._step = float(self._grid[1] - self._grid[0])
-        self._log_prior = -0.5 * ((self._grid - self.prior_mean) / self.prior_sd) ** 2
-        # GLR maximises the likelihood over grid points beyond cut +- d, and at
-        # cut +- d themselves.
-        self._upper_start = np.searchsorted(self._grid, upper, side="right")
-        self._lower_stop = np.searchsorted(self._grid, lower, side="left")
-        self._upper_bound, self._lower_bound = sprt_bounds(self.alpha, self.beta)
-        midpoint = (self._upper_bound + self._lower_bound) / 2
-        band = max(float(self.undetermined_llr), 1e-12)
-        self._truncation_high = midpoint + band
-        self._truncation_low = midpoint - band
-
-        # increments[i, j, x]: change of log L(cut_i + d) / L(cut_i - d) when item j
-        # is scored x. The SPRT ratio is then a running sum of table entries.
-        log_prob_lower = irt.category_log_probability(lower, self._a, self._b)
-        log_prob_upper = irt.category_log_probability(upper, self._a, self._b)
-        exists = np.arange(log_prob_lower.shape[-1]) < self._n_categories[:, None]
-        self._log_prob_lower = np.where(exists, log_prob_lower, 0.0)
-        self._increments = np.where(exists, log_prob_upper, 0.0) - self._log_prob_lower
-        gains = np.where(exists, self._increments, -np.inf).max(axis=-1)
-        losses = np.where(exists, self._increments, np.inf).min(axis=-1)
-        zero = np.zeros((cuts.size, 1))
-        self._max_gain = np.hstack([zero, np.cumsum(-np.sort(-gains, axis=1), axis=1)])
-        self._max_loss = np.hstack([zero, np.cumsum(np.sort(losses, axis=1), axis=1)])
-        self._info_at_cuts = self._information(cuts)
-        self._order_at_cuts = np.argsort(-self._info_at_cuts, axis=1)
-
     def _reset(self) -> None:
         self._administered: list[int] = []
         self._scores: list[int] = []
         self._pending: int | None = None
-        self._log_lik = np.zeros(self._grid.size)
-        self._llr = np.zeros(self._cuts.size)
-        self._log_lik_lower = np.zeros(self._cuts.size)
+        self._log_lik = np.zeros(self._rules.grid.size)
+        self._llr = np.zeros(self._rules.cuts.size)
+        self._log_lik_lower = np.zeros(self._rules.cuts.size)
         self._level: int | None = None
         self._stop_reason: StopReason | None = None
         self._update_estimate()
         if not self._available.any():
             self._finish(StopReason.BANK_EXHAUSTED)
-
-    def _information(self, theta: ArrayLike) -> FloatArray:
-        if self._polytomous:
-            return irt.grm_information(theta, self._a, self._b)
-        p = expit(self._a * (np.asarray(theta, dtype=float)[..., None] - self._b))
-        return np.asarray(self._a2 * p * (1.0 - p))
 
     # --------------------------------------------------------------- protocol
     def next_item(self) -> int | None:
@@ -355,16 +285,18 @@ class AdaptiveTest:
 
     def _select(self) -> int:
         if self._select_at is SelectAt.CUT:
-            info = self._info_at_cuts[int(np.abs(self._cuts - self._theta).argmin())]
+            info = self._rules.info_at_cuts[
+                int(np.abs(self._rules.cuts - self._theta).argmin())
+            ]
         else:
-            info = self._information(self._theta)
+            info = self._items.information(self._theta)
         eligible = self._available
         if self._overexposed is not None:
             capped = eligible & ~self._overexposed
             eligible = capped if capped.any() else eligible
         if self._sympson_hetter is not None:
             assert self.rng is not None
-            drawn = self.rng.random(self._n_items) < self._sympson_hetter
+            drawn = self.rng.random(self._items.n_items) < self._sympson_hetter
             lottery = eligible & drawn
             eligible = lottery if lottery.any() else eligible
         score = np.where(eligible, info, -np.inf)
@@ -390,16 +322,16 @@ class AdaptiveTest:
             index = operator.index(item)
         except TypeError:
             raise ValueError(f"item must be an integer index, got {item!r}") from None
-        if not 0 <= index < self._n_items:
+        if not 0 <= index < self._items.n_items:
             raise ValueError(
-                f"item {index} is outside the bank of {self._n_items} items"
+                f"item {index} is outside the bank of {self._items.n_items} items"
             )
         if not self._available[index]:
             if index in self._administered:
                 raise ValueError(f"item {index} was already recorded in this test")
             raise ValueError(f"item {index} is excluded from this test")
         category = float(score)
-        top = int(self._n_categories[index]) - 1
+        top = int(self._items.n_categories[index]) - 1
         if not (category == round(category) and 0 <= category <= top):
             raise ValueError(
                 f"score of item {index} must be an integer 0..{top}, got {score!r}"
@@ -408,16 +340,9 @@ class AdaptiveTest:
         self._evaluate()
 
     def _apply(self, item: int, category: int) -> None:
-        if self._polytomous:
-            log_prob = irt.category_log_probability(
-                self._grid, self._a[item : item + 1], self._b[item : item + 1]
-            )
-            self._log_lik += log_prob[:, 0, category]
-        else:
-            z = self._a[item] * (self._grid - self._b[item])
-            self._log_lik += log_expit(z if category else -z)
-        self._llr += self._increments[:, item, category]
-        self._log_lik_lower += self._log_prob_lower[:, item, category]
+        self._log_lik += self._items.log_probability(item, category, self._rules.grid)
+        self._llr += self._rules.increments[:, item, category]
+        self._log_lik_lower += self._rules.log_prob_lower[:, item, category]
         self._administered.append(item)
         self._scores.append(category)
         self._available[item] = False
@@ -425,12 +350,14 @@ class AdaptiveTest:
         self._update_estimate()
 
     def _update_estimate(self) -> None:
-        log_post = self._log_lik + self._log_prior
+        log_post = self._log_lik + self._rules.log_prior
         weights = np.exp(log_post - log_post.max())
         weights /= weights.sum()
         self._posterior = weights
-        self._theta = float(weights @ self._grid)
-        self._se = math.sqrt(max(float(weights @ self._grid_sq) - self._theta**2, 0.0))
+        self._theta = float(weights @ self._rules.grid)
+        self._se = math.sqrt(
+            max(float(weights @ self._rules.grid_sq) - self._theta**2, 0.0)
+        )
 
     # --------------------------------------------------------------- stopping
     def _evaluate(self) -> None:
@@ -446,12 +373,14 @@ class AdaptiveTest:
                 else:
                     statistic = glr_statistic(
                         self._log_lik,
-                        self._upper_start,
-                        self._lower_stop,
+                        self._rules.upper_start,
+                        self._rules.lower_stop,
                         self._log_lik_lower,
                         self._llr,
                     )
-                signs = signs_from(statistic, self._upper_bound, self._lower_bound)
+                signs = signs_from(
+                    statistic, self._rules.upper_bound, self._rules.lower_bound
+                )
                 level = level_from_signs(signs)
                 if level is not None:
                     self._finish(StopReason.BOUNDARY, level)
@@ -471,10 +400,10 @@ class AdaptiveTest:
             return None
         signs = curtailment_signs(
             self._llr,
-            self._max_gain[:, remaining],
-            self._max_loss[:, remaining],
-            self._truncation_high,
-            self._truncation_low,
+            self._rules.max_gain[:, remaining],
+            self._rules.max_loss[:, remaining],
+            self._rules.truncation_high,
+            self._rules.truncation_low,
         )
         level = level_from_signs(signs)
         if level is None and self.curtail_risk > 0:
@@ -484,20 +413,25 @@ class AdaptiveTest:
     def _stochastically_curtailed_level(self, remaining: int) -> int | None:
         # The remaining items are taken to be the most informative ones left at
         # each cut; their ratio increments have a mean and variance at each ability.
-        midpoint = (self._truncation_high + self._truncation_low) / 2
+        midpoint = (self._rules.truncation_high + self._rules.truncation_low) / 2
         above = self._llr >= midpoint
-        for i in range(self._cuts.size):
-            order = self._order_at_cuts[i]
+        for i in range(self._rules.cuts.size):
+            order = self._rules.order_at_cuts[i]
             items = order[self._available[order]][:remaining]
-            steps = self._increments[i, items]
-            if self._polytomous:
-                prob = irt.grm_probability(self._grid, self._a[items], self._b[items])
+            steps = self._rules.increments[i, items]
+            if self._items.polytomous:
+                prob = irt.grm_probability(
+                    self._rules.grid, self._items.a[items], self._items.b[items]
+                )
                 item_mean = np.einsum("gkc,kc->gk", prob, steps)
                 item_second = np.einsum("gkc,kc->gk", prob, steps**2)
                 mean = item_mean.sum(axis=1)
                 variance = (item_second - item_mean**2).sum(axis=1)
             else:
-                p = expit(self._a[items, None] * (self._grid - self._b[items, None]))
+                p = expit(
+                    self._items.a[items, None]
+                    * (self._rules.grid - self._items.b[items, None])
+                )
                 jump = (steps[:, 1] - steps[:, 0])[:, None]
                 mean = steps[:, 0].sum() + (p * jump).sum(axis=0)
                 variance = (p * (1.0 - p) * jump**2).sum(axis=0)
@@ -507,8 +441,8 @@ class AdaptiveTest:
                 mean,
                 variance,
                 self._posterior,
-                self._truncation_high,
-                self._truncation_low,
+                self._rules.truncation_high,
+                self._rules.truncation_low,
             )
             if risk >= self.curtail_risk:
                 return None
@@ -516,7 +450,9 @@ class AdaptiveTest:
 
     def _finish(self, reason: StopReason, level: int | None = None) -> None:
         if reason not in (StopReason.BOUNDARY, StopReason.CURTAILED):
-            signs = signs_from(self._llr, self._truncation_high, self._truncation_low)
+            signs = signs_from(
+                self._llr, self._rules.truncation_high, self._rules.truncation_low
+            )
             level = level_from_signs(signs)
         self._stop_reason = reason
         self._level = level
@@ -561,7 +497,7 @@ class AdaptiveTest:
     @property
     def grid(self) -> FloatArray:
         """Ability grid of the posterior."""
-        return self._grid.copy()
+        return self._rules.grid.copy()
 
     @property
     def posterior(self) -> FloatArray:
@@ -576,12 +512,14 @@ class AdaptiveTest:
     def probability_above(self, cut: float) -> float:
         """Return the posterior probability that ability is at or above ``cut``."""
         # Each grid point stands for a cell one step wide; split the cell at the cut.
-        share = np.clip((self._grid + self._step / 2 - cut) / self._step, 0.0, 1.0)
+        share = np.clip(
+            (self._rules.grid + self._rules.step / 2 - cut) / self._rules.step, 0.0, 1.0
+        )
         return float(self._posterior @ share)
 
     # ---------------------------------------------------------- persistence
     def _cut_arguments(self) -> dict[str, Any]:
-        return {"cuts": [float(c) for c in self._cuts]}
+        return {"cuts": [float(c) for c in self._rules.cuts]}
 
     def settings(self) -> dict[str, Any]:
         """Return the JSON-able settings (hyper-parameters other than the bank)."""
@@ -600,25 +538,21 @@ class AdaptiveTest:
             Include item parameters and exposure data. Without them the dict holds
             only a fingerprint, and :meth:`from_dict` needs the bank passed back.
         """
-        state: dict[str, Any] = {
-            "kind": self.kind,
-            "version": STATE_VERSION,
-            **self._cut_arguments(),
-            "settings": self.settings(),
-            "bank_fingerprint": bank_fingerprint(self._a, self._b),
-            "exclude": sorted(int(i) for i in self.exclude),
-            "administered": list(self._administered),
-            "scores": list(self._scores),
-            "pending": self._pending,
-            "rng": rng_to_dict(self.rng),
-        }
-        if include_bank:
-            state["discrimination"] = self._a.tolist()
-            state["difficulty"] = json_floats(self._b)
-            for name in ("exposure_parameters", "exposure_rates"):
-                values = getattr(self, name)
-                state[name] = None if values is None else json_floats(values)
-        return state
+        return encode_test(
+            kind=self.kind,
+            cuts=self._cut_arguments(),
+            settings=self.settings(),
+            discrimination=self._items.a,
+            difficulty=self._items.b,
+            exclude=self.exclude,
+            administered=self._administered,
+            scores=self._scores,
+            pending=self._pending,
+            rng=self.rng,
+            exposure_parameters=self.exposure_parameters,
+            exposure_rates=self.exposure_rates,
+            include_bank=include_bank,
+        )
 
     @classmethod
     def from_dict(
@@ -638,33 +572,16 @@ class AdaptiveTest:
             If the data is for another kind of test or version, or the item bank
             does not match the one the test was built on.
         """
-        if data.get("kind") != cls.kind or data.get("version") != STATE_VERSION:
-            raise ValueError(
-                f"state is a {data.get('kind')!r} v{data.get('version')}, "
-                f"expected {cls.kind!r} v{STATE_VERSION}"
-            )
-        if discrimination is None or difficulty is None:
-            if "discrimination" not in data:
-                raise ValueError(
-                    "state has no item bank: pass discrimination and difficulty"
-                )
-            discrimination = data["discrimination"]
-            difficulty = np.array(data["difficulty"], dtype=float)
-            exposure_parameters = data.get("exposure_parameters")
-            exposure_rates = data.get("exposure_rates")
-        settings = dict(data["settings"])
-        settings["grid_bounds"] = tuple(settings["grid_bounds"])
-        test = cls._build(
-            discrimination,
-            difficulty,
+        a, b, keywords = decode_test(
             data,
-            rng=rng_from_dict(data.get("rng")),
+            cls.kind,
+            discrimination=discrimination,
+            difficulty=difficulty,
             exposure_parameters=exposure_parameters,
             exposure_rates=exposure_rates,
-            exclude=tuple(data.get("exclude", ())),
-            **settings,
         )
-        if bank_fingerprint(test._a, test._b) != data["bank_fingerprint"]:
+        test = cls._build(a, b, data, **keywords)
+        if bank_fingerprint(test._items.a, test._items.b) != data["bank_fingerprint"]:
             raise ValueError(
                 "the item bank passed is not the one this test was built on"
             )

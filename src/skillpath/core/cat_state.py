@@ -8,13 +8,23 @@ decimal strings.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-__all__ = ["bank_fingerprint", "json_floats", "rng_from_dict", "rng_to_dict"]
+__all__ = [
+    "STATE_VERSION",
+    "bank_fingerprint",
+    "decode_test",
+    "encode_test",
+    "json_floats",
+    "rng_from_dict",
+    "rng_to_dict",
+]
+
+STATE_VERSION = 1
 
 
 def _encode(value: Any) -> Any:
@@ -86,3 +96,89 @@ def bank_fingerprint(*arrays: ArrayLike) -> str:
         digest.update(str(array.shape).encode())
         digest.update(np.ascontiguousarray(array).tobytes())
     return digest.hexdigest()[:32]
+
+
+def encode_test(
+    *,
+    kind: str,
+    cuts: Mapping[str, Any],
+    settings: Mapping[str, Any],
+    discrimination: ArrayLike,
+    difficulty: ArrayLike,
+    exclude: Sequence[int],
+    administered: Sequence[int],
+    scores: Sequence[int],
+    pending: int | None,
+    rng: np.random.Generator | None,
+    exposure_parameters: ArrayLike | None,
+    exposure_rates: ArrayLike | None,
+    include_bank: bool,
+) -> dict[str, Any]:
+    """Return an adaptive test's state as plain JSON-able data.
+
+    The responses are stored, not the posterior: loading replays them, so a loaded
+    test is bit for bit the one saved. Without the bank, a fingerprint of it is kept.
+    """
+    state: dict[str, Any] = {
+        "kind": kind,
+        "version": STATE_VERSION,
+        **cuts,
+        "settings": dict(settings),
+        "bank_fingerprint": bank_fingerprint(discrimination, difficulty),
+        "exclude": sorted(int(i) for i in exclude),
+        "administered": [int(i) for i in administered],
+        "scores": [int(x) for x in scores],
+        "pending": pending,
+        "rng": rng_to_dict(rng),
+    }
+    if include_bank:
+        state["discrimination"] = json_floats(discrimination)
+        state["difficulty"] = json_floats(difficulty)
+        for name, values in (
+            ("exposure_parameters", exposure_parameters),
+            ("exposure_rates", exposure_rates),
+        ):
+            state[name] = None if values is None else json_floats(values)
+    return state
+
+
+def decode_test(
+    data: Mapping[str, Any],
+    kind: str,
+    *,
+    discrimination: ArrayLike | None,
+    difficulty: ArrayLike | None,
+    exposure_parameters: ArrayLike | None,
+    exposure_rates: ArrayLike | None,
+) -> tuple[ArrayLike, ArrayLike, dict[str, Any]]:
+    """Return the bank and the constructor keywords of a saved test.
+
+    Raises
+    ------
+    ValueError
+        If the data is for another kind of test or version, or holds no bank and
+        none was passed.
+    """
+    if data.get("kind") != kind or data.get("version") != STATE_VERSION:
+        raise ValueError(
+            f"state is a {data.get('kind')!r} v{data.get('version')}, "
+            f"expected {kind!r} v{STATE_VERSION}"
+        )
+    if discrimination is None or difficulty is None:
+        if "discrimination" not in data:
+            raise ValueError(
+                "state has no item bank: pass discrimination and difficulty"
+            )
+        discrimination = np.array(data["discrimination"], dtype=float)
+        difficulty = np.array(data["difficulty"], dtype=float)
+        exposure_parameters = data.get("exposure_parameters")
+        exposure_rates = data.get("exposure_rates")
+    keywords = dict(data["settings"])
+    keywords["grid_bounds"] = tuple(keywords["grid_bounds"])
+    keywords.update(
+        rng=rng_from_dict(data.get("rng")),
+        exposure_parameters=exposure_parameters,
+        exposure_rates=exposure_rates,
+        exclude=tuple(data.get("exclude", ())),
+    )
+    return discrimination, difficulty, keywords
