@@ -1,0 +1,144 @@
+"""The adaptive test of one competency: a thin wrapper around ``core.cat.MasteryTest``.
+
+A sitting runs one mastery test per competency, at the cut of the level the
+micro-credential requires. The whole state (bank parameters included, so a later
+re-calibration cannot break a running test) is saved as JSON after every response,
+so a learner can close the browser and resume.
+
+Proficiency levels map to the ability scale by evenly spaced cuts between
+``LOWEST_CUT`` and ``HIGHEST_CUT``: on a scale of levels 1..5, reaching level 2 needs
+ability -1.5, level 3 needs -0.5, level 4 needs 0.5 and level 5 needs 1.5. Item
+difficulties are calibrated on the same scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from skillpath.core.cat import Decision, MasteryTest, proficiency_level
+
+LOWEST_CUT = -1.5
+HIGHEST_CUT = 1.5
+MIN_ITEMS = 4
+MAX_ITEMS = 12
+RANDOMESQUE = 3  # pick among the 3 most informative items, to spread exposure
+
+
+@dataclass(frozen=True)
+class BankSnapshot:
+    """The operational items of one competency, with their parameters."""
+
+    item_ids: list[int]
+    discrimination: list[float]
+    thresholds: list[list[float]]  # one list per item; a 2PL item has one
+
+    @property
+    def size(self) -> int:
+        return len(self.item_ids)
+
+    def difficulty(self) -> np.ndarray:
+        """Return 2PL difficulties, or nan-padded GRM thresholds if any item has more."""
+        widest = max((len(t) for t in self.thresholds), default=1)
+        if widest == 1:
+            return np.array([t[0] for t in self.thresholds], dtype=float)
+        table = np.full((self.size, widest), np.nan)
+        for row, values in enumerate(self.thresholds):
+            table[row, : len(values)] = values
+        return table
+
+
+def level_cuts(levels: Sequence[int]) -> dict[int, float]:
+    """Return the ability needed to reach each level above the lowest of ``levels``."""
+    ordered = sorted({int(level) for level in levels})
+    above = ordered[1:]
+    if not above:
+        return {}
+    if len(above) == 1:
+        return {above[0]: 0.0}
+    values = np.linspace(LOWEST_CUT, HIGHEST_CUT, len(above))
+    return {level: float(value) for level, value in zip(above, values, strict=True)}
+
+
+def level_of(theta: float, levels: Sequence[int]) -> int:
+    """Return the level an ability estimate reaches on a scale of ``levels``."""
+    ordered = sorted({int(level) for level in levels})
+    cuts = level_cuts(ordered)
+    if not cuts:
+        return ordered[0] if ordered else 0
+    reached = int(proficiency_level(theta, list(cuts.values())))
+    return ordered[reached]
+
+
+def cut_for(required_level: int, levels: Sequence[int]) -> float | None:
+    """Return the cut of ``required_level``, or None when it is the lowest level."""
+    return level_cuts(levels).get(int(required_level))
+
+
+def new_test(
+    bank: BankSnapshot,
+    *,
+    cut: float,
+    seed: int,
+    exclude: Sequence[int] = (),
+    max_items: int = MAX_ITEMS,
+) -> MasteryTest:
+    """Return a fresh mastery test of ``bank`` at ``cut``."""
+    usable = bank.size - len(set(exclude))
+    return MasteryTest(
+        np.array(bank.discrimination, dtype=float),
+        bank.difficulty(),
+        cut,
+        rng=np.random.default_rng(seed),
+        min_items=max(1, min(MIN_ITEMS, usable, max_items)),
+        max_items=max(1, min(max_items, bank.size)),
+        randomesque=RANDOMESQUE,
+        exclude=tuple(exclude),
+    )
+
+
+def load(state: dict[str, Any]) -> MasteryTest:
+    """Return the test saved in ``state``."""
+    return MasteryTest.from_dict(state)
+
+
+def save(test: MasteryTest) -> dict[str, Any]:
+    """Return the test's state as JSON-able data, bank included."""
+    return test.to_dict(include_bank=True)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a finished test says about one competency."""
+
+    decision: str  # a core Decision value
+    theta: float
+    se: float
+    p_mastery: float
+    demonstrated_level: int
+
+
+def outcome(
+    test: MasteryTest, *, required_level: int, levels: Sequence[int]
+) -> Outcome:
+    """Return the decision and the level shown by a finished test.
+
+    A mastered test shows at least the required level (more if the estimate goes
+    further); any other result shows at most the level below the required one.
+    """
+    estimate = level_of(test.theta, levels)
+    decision = test.decision or Decision.UNDETERMINED
+    if decision == Decision.MASTERED:
+        shown = max(required_level, estimate)
+    else:
+        shown = max(0, min(estimate, required_level - 1))
+    return Outcome(
+        decision=str(decision),
+        theta=float(test.theta),
+        se=float(test.se),
+        p_mastery=float(test.p_mastery),
+        demonstrated_level=int(shown),
+    )

@@ -1,0 +1,166 @@
+"""Factories for assessment tests: a credential with competencies, item banks, tasks."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from skillpath.accounts.models import Organisation, OrganisationKind
+from skillpath.assessments.models import Item, ItemKind, ItemStatus
+from skillpath.common import testing
+
+_counter = itertools.count(1)
+
+ALL_METHODS = ("adaptive_test", "performance_task", "evidence", "prior_learning")
+RUBRIC = {
+    "levels": [
+        {"level": 1, "en": "Beginning", "fr": "Débutant"},
+        {"level": 2, "en": "Developing", "fr": "En progrès"},
+        {"level": 3, "en": "Competent", "fr": "Compétent"},
+        {"level": 4, "en": "Expert", "fr": "Expert"},
+    ],
+    "criteria": [
+        {
+            "id": "safety",
+            "en": "Safety",
+            "fr": "Sécurité",
+            "descriptors": {
+                str(n): {"en": f"Safety at level {n}", "fr": f"Sécurité niveau {n}"}
+                for n in range(1, 5)
+            },
+        },
+        {
+            "id": "communication",
+            "en": "Communication",
+            "fr": "Communication",
+            "descriptors": {
+                str(n): {"en": f"Communicates at level {n}", "fr": f"Niveau {n}"}
+                for n in range(1, 5)
+            },
+        },
+    ],
+}
+
+
+def credential(
+    *,
+    organisation: Organisation | None = None,
+    levels: Sequence[int] = (2, 3),
+    methods: Sequence[str] = ALL_METHODS,
+    max_attempts: int = 3,
+    cooldown_days: int = 0,
+) -> Any:
+    """Create a published micro-credential requiring one competency per level given."""
+    from skillpath.credentials.models import (
+        AllowedMethod,
+        CredentialState,
+        MicroCredential,
+        MicroCredentialCompetency,
+    )
+    from skillpath.frameworks.models import (
+        Competency,
+        Framework,
+        JobProfile,
+        ProficiencyLevel,
+        ProficiencyScale,
+        ProfileVersion,
+    )
+
+    number = next(_counter)
+    organisation = organisation or testing.organisation(OrganisationKind.COLLEGE)
+    framework = Framework.objects.create(
+        title=f"Framework {number}", owner=organisation
+    )
+    scale = ProficiencyScale.objects.create(framework=framework)
+    for level, label in enumerate(("Aware", "Guided", "Independent", "Expert"), 1):
+        ProficiencyLevel.objects.create(scale=scale, level=level, label_en=label)
+    profile = JobProfile.objects.create(
+        owner=organisation, title_en=f"Job {number}", noc_code="42202"
+    )
+    version = ProfileVersion.objects.create(profile=profile, number=1, state="endorsed")
+    created = MicroCredential.objects.create(
+        slug=f"assess-mc-{number}",
+        profile_version=version,
+        issuing_organisation=organisation,
+        title_en=f"Micro-credential {number}",
+        title_fr=f"Microcertification {number}",
+        state=CredentialState.PUBLISHED,
+        max_attempts=max_attempts,
+        retake_cooldown_days=cooldown_days,
+    )
+    for position, level in enumerate(levels, start=1):
+        competency = Competency.objects.create(
+            framework=framework,
+            position=position,
+            code=f"C{number}-{position}",
+            title_en=f"Competency {number}.{position}",
+            title_fr=f"Compétence {number}.{position}",
+        )
+        requirement = MicroCredentialCompetency.objects.create(
+            credential=created,
+            competency=competency,
+            required_level=level,
+            position=position,
+        )
+        for method in methods:
+            AllowedMethod.objects.create(requirement=requirement, method=method)
+    return created
+
+
+def competencies(credential: Any) -> list[Any]:
+    return [
+        r.competency
+        for r in credential.requirements.select_related("competency").order_by(
+            "position"
+        )
+    ]
+
+
+def bank(
+    competency: Any,
+    *,
+    size: int = 15,
+    status: str = ItemStatus.OPERATIONAL,
+    prefix: str = "",
+) -> list[Item]:
+    """Create ``size`` single-choice items with 2PL parameters spread over -2..2."""
+    prefix = prefix or f"c{competency.pk}"
+    items = []
+    for index, difficulty in enumerate(np.linspace(-2.0, 2.0, size)):
+        items.append(
+            Item.objects.create(
+                competency=competency,
+                code=f"{prefix}-q{index + 1:02d}-{next(_counter)}",
+                kind=ItemKind.SINGLE_CHOICE,
+                status=status,
+                stem_en=f"Question {index + 1} about {competency.title_en}?",
+                stem_fr=f"Question {index + 1} sur {competency.title_fr} ?",
+                content={
+                    "options": [
+                        {"id": "a", "en": "Right answer", "fr": "Bonne réponse"},
+                        {"id": "b", "en": "Wrong answer", "fr": "Mauvaise réponse"},
+                        {"id": "c", "en": "Another wrong answer", "fr": "Autre"},
+                    ]
+                },
+                answer_key={"correct": "a"},
+                discrimination=1.6,
+                thresholds=[round(float(difficulty), 3)],
+            )
+        )
+    return items
+
+
+def task(competency: Any, *, kind: str = ItemKind.PERFORMANCE_TASK) -> Item:
+    """Create an operational performance task (or evidence request) with a rubric."""
+    return Item.objects.create(
+        competency=competency,
+        code=f"task-{competency.pk}-{next(_counter)}",
+        kind=kind,
+        status=ItemStatus.OPERATIONAL,
+        stem_en="Plan a safe outdoor activity for six toddlers and explain your choices.",
+        stem_fr="Planifiez une activité extérieure sécuritaire pour six tout-petits.",
+        rubric=RUBRIC,
+    )
