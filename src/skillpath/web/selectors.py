@@ -37,6 +37,8 @@ class Dashboard:
     memberships: list[Membership] = field(default_factory=list)
     learners: list[LearnerProfile] = field(default_factory=list)
     candidate_count: int = 0
+    assessments: list[Any] = field(default_factory=list)
+    assessor_waiting: int = 0
 
 
 def learner_next_step(profile: LearnerProfile) -> NextStep:
@@ -54,8 +56,6 @@ def learner_next_step(profile: LearnerProfile) -> NextStep:
             "Pick a micro-credential that leads to that job. We will check what you "
             "already know, so you learn only what you lack."
         ),
-        reverse("credentials:catalogue"),
-        _("Browse the micro-credentials"),
     )
 
 
@@ -73,6 +73,9 @@ def dashboard_for(user: Any) -> Dashboard:
             "home_organisation"
         ).get(user=user)
         board.next_step = learner_next_step(board.learner_profile)
+        from skillpath.assessments.selectors import dashboard_assessments
+
+        board.assessments = dashboard_assessments(user)
     if held & {Role.COORDINATOR, Role.ADMINISTRATOR}:
         board.approvals = list(pending_memberships_for(user)[:20])
     if held & {Role.COORDINATOR, Role.ASSESSOR}:
@@ -81,6 +84,10 @@ def dashboard_for(user: Any) -> Dashboard:
             .exclude(user=user)
             .order_by("user__full_name")[:20]
         )
+    if Role.ASSESSOR in held:
+        from skillpath.assessments.selectors import assessor_waiting_count
+
+        board.assessor_waiting = assessor_waiting_count(user)
     if Role.EMPLOYER in held:
         board.candidate_count = (
             access.learners_visible_to(user).exclude(user=user).count()
