@@ -56,6 +56,8 @@ def learner_next_step(profile: LearnerProfile) -> NextStep:
             "Pick a micro-credential that leads to that job. We will check what you "
             "already know, so you learn only what you lack."
         ),
+        reverse("credentials:catalogue"),
+        _("Browse the micro-credentials"),
     )
 
 
