@@ -10,8 +10,8 @@ provisional parameters passed as ``init_discrimination`` / ``init_difficulty`` (
 still inform the abilities of the people who answered them), or ``nan`` when none
 were given. ``calibrated_`` tells which items were estimated.
 
-Standard errors come from the empirical cross-product (XPD) information of the
-estimated items' parameters, and reach difficulties by the delta method.
+Standard errors come from the empirical cross-product (XPD) information of each
+estimated item's parameters, and reach difficulties by the delta method.
 
 Examples
 --------
@@ -72,9 +72,6 @@ class _MarginalML:
         Estimated discriminations are kept in this range.
     standard_errors : bool
         Compute standard errors.
-    max_full_covariance : int
-        Invert the information over all parameters jointly up to this many
-        parameters; beyond, item by item (cross-item covariance ignored).
     """
 
     _slope: ClassVar[str] = "free"
@@ -92,7 +89,6 @@ class _MarginalML:
         init_difficulty: ArrayLike | None = None,
         discrimination_bounds: tuple[float, float] = (0.05, 10.0),
         standard_errors: bool = True,
-        max_full_covariance: int = 2000,
     ) -> None:
         self.max_iter = max_iter
         self.tol = tol
@@ -103,7 +99,6 @@ class _MarginalML:
         self.init_difficulty = init_difficulty
         self.discrimination_bounds = discrimination_bounds
         self.standard_errors = standard_errors
-        self.max_full_covariance = max_full_covariance
 
     # ------------------------------------------------------------ input
     def _scores(self, responses: ArrayLike) -> FloatArray:
@@ -321,26 +316,17 @@ class _MarginalML:
         free = self._slope == "free"
         sub = [chosen[:, idx] for chosen in indicators]
         n_par = present.shape[1] + 1
-        full = idx.size * n_par <= self.max_full_covariance
-        info = cross_product_information(sub, posterior, a, d, nodes, free, full)
-        # Parameters that are fixed or padded get unit information and no variance.
+        # Item by item: the joint cross-product matrix is singular when there are
+        # fewer people than parameters, and in simulation the per-item blocks gave
+        # calibrated errors (z-score SD 0.9-1.05) with dense and sparse data alike.
+        info = cross_product_information(sub, posterior, a, d, nodes, free)
         keep = np.concatenate([np.full((idx.size, 1), free), present[idx]], axis=1)
-        if full:
-            assert isinstance(info, np.ndarray)
-            mask = keep.ravel()
-            cov = np.zeros((mask.size, mask.size))
-            cov[np.ix_(mask, mask)] = _inverse(info[np.ix_(mask, mask)])
-            blocks = [
-                cov[j * n_par : (j + 1) * n_par, j * n_par : (j + 1) * n_par]
-                for j in range(idx.size)
-            ]
-        else:
-            blocks = []
-            for j, block in enumerate(info):
-                m = keep[j]
-                cov_j = np.zeros((n_par, n_par))
-                cov_j[np.ix_(m, m)] = _inverse(block[np.ix_(m, m)])
-                blocks.append(cov_j)
+        blocks = []
+        for j, block in enumerate(info):
+            m = keep[j]
+            cov_j = np.zeros((n_par, n_par))
+            cov_j[np.ix_(m, m)] = _inverse(block[np.ix_(m, m)])
+            blocks.append(cov_j)
         cov_all = np.stack(blocks)  # (items, 1 + K, 1 + K) in (a, d_1..d_K)
         var_a = cov_all[:, 0, 0]
         var_d = np.diagonal(cov_all[:, 1:, 1:], axis1=1, axis2=2)

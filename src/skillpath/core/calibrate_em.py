@@ -207,19 +207,17 @@ def cross_product_information(
     d: FloatArray,
     nodes: FloatArray,
     free_slope: bool,
-    full: bool,
-) -> list[FloatArray] | FloatArray:
-    """Return the empirical cross-product (XPD) information of the item parameters.
+) -> FloatArray:
+    """Return each item's empirical cross-product (XPD) information.
 
-    Each person's score vector is ``sum_q posterior[p, q] grad log P_{j, x_pj}(q)``
-    over the items the person answered; the information is the sum of their outer
-    products.
+    Each person's score vector for an item is
+    ``sum_q posterior[p, q] grad log P_{j, x_pj}(q)`` if the person answered it (0
+    otherwise); the item's information is the sum of the outer products.
 
-    Parameters
-    ----------
-    full : bool
-        Return one matrix over all items' parameters (items * (K + 1) square), or
-        else a list of per-item blocks (cross-item covariance ignored).
+    Returns
+    -------
+    numpy.ndarray
+        (items, K + 1, K + 1) in ``(a, d_1..d_K)``.
     """
     prob, grad = category_gradients(a, d, nodes)
     n_items, _, n_cat = prob.shape
@@ -230,8 +228,4 @@ def cross_product_information(
         scores += chosen[:, :, None] * expected
     if not free_slope:
         scores[:, :, 0] = 0.0
-    if full:
-        flat = scores.reshape(scores.shape[0], -1)
-        matrix: FloatArray = flat.T @ flat
-        return matrix
-    return [scores[:, j, :].T @ scores[:, j, :] for j in range(n_items)]
+    return np.asarray(np.einsum("pja,pjb->jab", scores, scores))
