@@ -460,6 +460,14 @@ def test_sitting_round_trip_and_retake_of_open_competencies() -> None:
     saved = json.loads(json.dumps(sitting.to_dict()))
     copy = Sitting.from_dict(saved)
     assert copy.next_item() == sitting.next_item()
+    slim = json.loads(json.dumps(sitting.to_dict(include_bank=False)))
+    banks = {
+        key: (np.asarray(t.discrimination), np.asarray(t.difficulty))
+        for key, t in sitting.tests.items()
+    }
+    assert Sitting.from_dict(slim, banks=banks).next_item() == sitting.next_item()
+    with pytest.raises(ValueError, match="no item bank"):
+        Sitting.from_dict(slim)
     for s in (sitting, copy):
         answers = np.random.default_rng(32)
         while (pair := s.next_item()) is not None:
