@@ -55,7 +55,7 @@ def given(test: AdaptiveTest) -> int:
 
 # ------------------------------------------------------------------ estimation
 def test_eap_error_shrinks_with_test_length_and_is_roughly_unbiased(bank: Bank) -> None:
-    theta = np.random.default_rng(1).normal(0, 1, 300)
+    theta = np.random.default_rng(1).normal(0, 1, 200)
     rmse, bias = [], []
     for length in (5, 15, 40):
 
@@ -105,7 +105,7 @@ def test_decision_error_rates_hold_at_the_indifference_bounds(
         "max_items": 120,
         "curtail": False,
     }
-    n = 400
+    n = 300
     below = simulate(
         bank,
         np.full(n, -0.3),
@@ -127,7 +127,7 @@ def test_decision_error_rates_hold_at_the_indifference_bounds(
 
 
 def test_default_test_classifies_a_population_well(bank: Bank) -> None:
-    theta = np.random.default_rng(4).normal(0, 1, 1000)
+    theta = np.random.default_rng(4).normal(0, 1, 600)
     tests = simulate(bank, theta, lambda i: MasteryTest(bank[0], bank[1], 0.0), 5)
     decided = np.array([str(t.decision) for t in tests])
     truth = np.where(theta >= 0, "mastered", "not_mastered")
@@ -221,7 +221,7 @@ def test_proficiency_level_counts_the_cuts_reached() -> None:
 
 def test_level_test_finds_the_level_between_several_cuts(bank: Bank) -> None:
     cuts = [-1.0, 0.0, 1.0]
-    theta = np.random.default_rng(14).normal(0, 1.2, 300)
+    theta = np.random.default_rng(14).normal(0, 1.2, 200)
     tests = simulate(bank, theta, lambda i: LevelTest(bank[0], bank[1], cuts), 15)
     level = np.array([-1 if t.level is None else t.level for t in tests])
     truth = proficiency_level(theta, cuts)
