@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The package is used from src/ in place; nothing else needs installing.
 export PYTHONPATH := $(CURDIR)/src
+# numpy work here is many small matrices: threaded BLAS only spins against other processes.
+export OPENBLAS_NUM_THREADS ?= 1
 
 .PHONY: run test lint bench setup migrate messages lock clean
 
