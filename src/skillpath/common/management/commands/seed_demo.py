@@ -27,7 +27,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["if_empty"]:
             if get_user_model().objects.exists():
-                self.stdout.write("The database holds data already: no demo data added.")
+                self.stdout.write(
+                    "The database holds data already: no demo data added."
+                )
                 return
             self.stdout.write("The database is empty: seeding the demo data.")
         # Each app may have a ``demo`` module with ``seed(stdout)``; apps run in the
