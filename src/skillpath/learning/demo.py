@@ -11,6 +11,7 @@ something to build next. Running it again changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from decimal import Decimal
 from typing import Any
@@ -36,6 +37,8 @@ LEARNERS = [
     "sofia@skillpath.example",
 ]
 EMPLOYERS = ["little-sprouts", "northern-shield", "prairie-freight"]
+# A learner of this demo, part-way through a plan of several modules.
+EXTRA_LEARNER = ("noor@skillpath.example", "Noor Haddad")
 
 
 def _offer(
@@ -177,29 +180,84 @@ def _credential_modules(
     return created
 
 
+def _assessed_learner(credentials: list[Any], stdout: Any) -> None:
+    """Give Noor, a learner of this demo, an adaptive test with several gaps."""
+    from skillpath.accounts.demo import DEMO_PASSWORD
+    from skillpath.accounts.models import LearnerProfile
+    from skillpath.assessments import delivery
+    from skillpath.assessments.demo import right_or_wrong_answer
+    from skillpath.assessments.exceptions import AssessmentError
+    from skillpath.assessments.models import Sitting
+
+    email, name = EXTRA_LEARNER
+    learner = User.objects.filter(email__iexact=email).first()
+    if learner is None:
+        learner = User.objects.create_user(
+            email=email, password=DEMO_PASSWORD, full_name=name
+        )
+        LearnerProfile.objects.create(
+            user=learner,
+            region="AB",
+            home_organisation=Organisation.objects.filter(
+                slug="newcomer-career-centre"
+            ).first(),
+            follow_up_surveys=True,
+        )
+    credential = credentials[-1]
+    if Sitting.objects.filter(learner=learner, credential=credential).exists():
+        return
+    try:
+        sitting = delivery.assessment_start(learner=learner, credential=credential)
+        for _answer in range(200):
+            sitting.refresh_from_db()
+            if not sitting.is_open or sitting.current_item is None:
+                break
+            item = sitting.current_item
+            # Strong on the first competency, new to the others: several gaps.
+            right = item.competency_id == sitting.parts.order_by("pk")[0].competency_id
+            delivery.response_record(
+                sitting=sitting,
+                learner=learner,
+                sequence=sitting.next_sequence,
+                answer_data=right_or_wrong_answer(item, right),
+            )
+    except AssessmentError as error:
+        stdout.write(f"  {email}: no assessment ({error})")
+        return
+    stdout.write(f"  {email} took the assessment of {credential.title}")
+
+
 def _plans(credentials: list[Any], stdout: Any) -> None:
-    learners = list(User.objects.filter(email__in=LEARNERS).order_by("email"))
-    built = 0
+    learners = list(
+        User.objects.filter(email__in=[*LEARNERS, EXTRA_LEARNER[0]]).order_by("email")
+    )
+    moved = 0
     for learner in learners:
         for credential in credentials:
-            existing = LearningPlan.objects.filter(
+            plan = LearningPlan.objects.filter(
                 learner=learner, credential=credential
             ).first()
-            if existing is not None and existing.items.exists():
-                continue  # seeded before: leave the learner's progress as it is
-            # A plan made when the assessments demo ran, before the catalogue
-            # existed, is planned again now that there are modules.
-            plan = plans.plan_refresh(learner=learner, credential=credential)
-            if plan is None:
-                continue
-            built += 1
-            items = list(plan.items.exclude(status=ItemStatus.NOT_NEEDED))
-            # Part-way: the first module done, the second started.
-            if items and not items[0].module.asks_for_proof:
+            if plan is None or not plan.items.exists():
+                # Plans made while the assessments demo ran, before the catalogue
+                # existed, are planned again now that there are modules.
+                plan = plans.plan_refresh(learner=learner, credential=credential)
+            if plan is None or plan.items.exclude(status=ItemStatus.PLANNED).exists():
+                continue  # no gap, or progress seeded before: leave it as it is
+            items = list(plan.items.order_by("position"))
+            # Part-way: the first module done (or its proof sent), the next started.
+            if items[0].module.asks_for_proof:
+                progress.proof_submit(
+                    item=items[0],
+                    submitted_by=learner,
+                    url="https://openbadges.example/certificates/demo",
+                )
+            else:
                 progress.module_complete(item=items[0], completed_by=learner)
-            if len(items) > 1 and items[1].status == ItemStatus.PLANNED:
+            if len(items) > 1:
                 progress.item_start(item=items[1], started_by=learner)
-    stdout.write(f"  {built} demo learning plans")
+            moved += 1
+    total = LearningPlan.objects.filter(learner__in=learners).count()
+    stdout.write(f"  {total} demo learning plans, {moved} moved part-way now")
 
 
 def _credentials(stdout: Any) -> list[Any]:
@@ -244,6 +302,8 @@ def seed(stdout: Any) -> None:
         )
     offered = Module.objects.filter(status=ModuleStatus.APPROVED).count()
     stdout.write(f"  {created} new modules; {offered} offered in the catalogue")
+    with contextlib.suppress(ImportError):  # without assessments: no new results
+        _assessed_learner(credentials, stdout)
     _plans(credentials, stdout)
     if not LearningPlan.objects.exists():
         stdout.write("  (No demo learner has assessment results with gaps yet.)")

@@ -70,10 +70,17 @@ def plan_refresh(
 def _plan_create(*, learner: Any, credential: Any) -> LearningPlan:
     profile = LearnerProfile.objects.filter(user=learner).first()
     region = profile.region if profile else ""
+    # Start from the learner's own language; bilingual modules always fit, and the
+    # learner can allow more languages in the plan's settings.
+    language = getattr(learner, "preferred_language", "")
+    languages = [language] if language in ("en", "fr") else []
     try:
         with transaction.atomic():
             plan = LearningPlan.objects.create(
-                learner=learner, credential=credential, region=region
+                learner=learner,
+                credential=credential,
+                region=region,
+                languages=languages,
             )
     except IntegrityError:  # created by a concurrent request: use that one
         return LearningPlan.objects.select_for_update().get(
