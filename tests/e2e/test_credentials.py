@@ -101,3 +101,26 @@ def test_shared_credential_has_a_public_page_until_the_learner_hides_it(
     page.get_by_role("button", name="Hide the public page").click()
     response = page.goto(public_url)
     assert response is not None and response.status == 404
+
+
+def test_issuing_pages_pass_wcag_aa(
+    page: Page, live_server: Any, sign_in: Callable[[str, str], None]
+) -> None:
+    award = awarded(name="Warehouse Safety")
+    page.goto(f"{live_server.url}{award.issuer.get_absolute_url()}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(award.issuer.name)
+    assert wcag_violations(page) == [], "issuer"
+    sign_in(award.learner.email, testing.PASSWORD)
+    page.goto(f"{live_server.url}/credentials/wallet/{award.public_id}/certificate/")
+    expect(page.get_by_role("heading", name="Warehouse Safety")).to_be_visible()
+    assert wcag_violations(page) == [], "certificate"
+    page.goto(f"{live_server.url}/dashboard/")
+    expect(page.get_by_role("link", name="My credentials")).to_be_visible()
+    page.context.clear_cookies()
+    sign_in(testing.coordinator(award.issuer.organisation).email, testing.PASSWORD)
+    page.goto(f"{live_server.url}/credentials/issued/")
+    assert wcag_violations(page) == [], "issued"
+    page.get_by_role("link", name=re.compile("^Revoke")).first.click()
+    page.get_by_role("button", name="Revoke").click()
+    expect(page.locator(".error, .form-errors").first).to_be_visible()
+    assert wcag_violations(page) == [], "revoke form with an error"

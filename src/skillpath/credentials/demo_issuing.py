@@ -1,12 +1,12 @@
 """Demo awards: every demo micro-credential earned by someone, one award revoked.
 
-This is demo data. The assessments demo takes sofia@skillpath.example through a
-first assessment that shows every competency, so the cycle awards her that
-credential for real (she learned nothing and still earned it); her award is shared
-so the demo has a public page. Each other published micro-credential is awarded to
-a demo learner who has no assessment for it, through the award service with
+This is demo data. The demo learners' assessments (seeded by the assessments demo)
+do not complete any micro-credential, so each published micro-credential is awarded
+here to a demo learner who has no assessment for it, through the award service with
 evidence notes that start with "demo:", so nobody mistakes them for assessments.
-One more award is made and revoked with a reason. Running it again changes nothing.
+The first one is recorded as earned at the first assessment (nothing learned) and
+shared, so the demo has a public page; one more award is made and then revoked
+with a reason. Running it again changes nothing.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from skillpath.credentials.awards import award_issue, award_revoke, award_share_
 from skillpath.credentials.issuing_definitions import definition_spec
 from skillpath.credentials.models_issuing import Award, AwardStatus
 
-FIRST_TIME = "sofia@skillpath.example"
-# Demo learners of accounts/demo.py who may receive demo awards, in this order.
+# Demo learners of accounts/demo.py who may receive demo awards, by preference.
 EARNERS = [
     "tyler@skillpath.example",
     "sofia@skillpath.example",
@@ -81,6 +80,13 @@ def _award(learner: User, credential: Any, note: str, *, first_time: bool) -> Aw
     )
 
 
+def _least_awarded(learners: list[User]) -> User | None:
+    """Return the learner with the fewest awards (the first such, in order)."""
+    if not learners:
+        return None
+    return min(learners, key=lambda p: Award.objects.filter(learner=p).count())
+
+
 def _awardable(credential: Any) -> bool:
     spec = definition_spec(credential)
     return bool(spec.competencies) and spec.organisation is not None
@@ -103,28 +109,30 @@ def seed(stdout: Any) -> None:
         stdout.write("  no published micro-credential or demo learner: no award.")
         return
     made = 0
-    sofia = people.get(FIRST_TIME)
-    first = Award.objects.filter(learner=sofia, status=AwardStatus.ACTIVE).first()
-    if sofia is not None and first is None and _free(sofia, credentials[0]):
-        first = _award(sofia, credentials[0], FIRST_TIME_NOTE, first_time=True)
-        made += 1
-    if first is not None and not first.shared:
-        award_share_set(award=first, shared=True, actor=None)
-    for credential in credentials:
+    for position, credential in enumerate(credentials):
         if Award.objects.filter(
             credential=credential, status=AwardStatus.ACTIVE
         ).exists():
             continue
-        learner = next((p for p in learners if _free(p, credential)), None)
-        if learner is not None:
-            _award(learner, credential, PRIOR_NOTE, first_time=False)
-            made += 1
-    if not Award.objects.filter(status=AwardStatus.REVOKED).exists():
-        pair = next(
-            ((p, c) for c in credentials for p in learners if _free(p, c)), None
+        learner = _least_awarded([p for p in learners if _free(p, credential)])
+        if learner is None:
+            continue
+        first_time = position == 0
+        award = _award(
+            learner,
+            credential,
+            FIRST_TIME_NOTE if first_time else PRIOR_NOTE,
+            first_time=first_time,
         )
-        if pair is not None:
-            award = _award(pair[0], pair[1], REVOKED_NOTE, first_time=False)
-            award_revoke(award=award, reason=REVOKE_REASON, actor=None)
-            made += 1
+        if first_time:
+            award_share_set(award=award, shared=True, actor=None)
+        made += 1
+    if not Award.objects.filter(status=AwardStatus.REVOKED).exists():
+        for credential in credentials:
+            learner = _least_awarded([p for p in learners if _free(p, credential)])
+            if learner is not None:
+                award = _award(learner, credential, REVOKED_NOTE, first_time=False)
+                award_revoke(award=award, reason=REVOKE_REASON, actor=None)
+                made += 1
+                break
     stdout.write(f"  {made} demo awards made (one revoked)." if made else "  done.")

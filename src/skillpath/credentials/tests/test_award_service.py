@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.db import OperationalError, connection
+from django.utils import translation
 
 from skillpath.common import cycle, testing
 from skillpath.common.models import AuditEvent
@@ -21,6 +22,13 @@ from skillpath.credentials.tests.issuing_world import (
     micro_credential,
     standings,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Any:
+    """Read the services' messages in English, whatever an earlier test activated."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.django_db

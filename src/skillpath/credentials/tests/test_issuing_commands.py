@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from skillpath.core.badges import decode_status_list, extract_png, extract_svg, get_bit
 from skillpath.credentials.tests.issuing_world import awarded
 from skillpath.credentials.verification import credential_verify
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Any:
+    """Read the services' messages in English, whatever an earlier test activated."""
+    with translation.override("en"):
+        yield
 
 
 def run(*args: str) -> str:

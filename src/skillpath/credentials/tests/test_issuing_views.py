@@ -205,3 +205,19 @@ def test_the_api_verifies_and_revokes_with_the_same_rules() -> None:
         .json()
     )
     assert again["verified"] is False and again["revoked"] is True
+
+
+def test_dashboard_section_lists_the_learners_credentials() -> None:
+    from django.template.loader import render_to_string
+
+    award = awarded()
+    html = render_to_string(
+        "credentials/_dashboard_wallet.html", {"user": award.learner}
+    )
+    assert award.document["name"] in html and "Active" in html
+    assert (
+        render_to_string(
+            "credentials/_dashboard_wallet.html", {"user": testing.learner()}
+        ).strip()
+        == ""
+    )
