@@ -50,6 +50,11 @@ def learner_next_step(profile: LearnerProfile) -> NextStep:
             reverse("accounts:profile"),
             _("Complete my profile"),
         )
+    from skillpath.learning.selectors import learner_next_step as plan_next_step
+
+    in_plan = plan_next_step(profile.user)
+    if in_plan is not None:
+        return NextStep(*in_plan)
     return NextStep(
         _("Choose the job you want"),
         _(
