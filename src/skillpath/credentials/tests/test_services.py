@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from skillpath.common import testing
@@ -19,6 +22,14 @@ from skillpath.frameworks import services as framework_services
 from skillpath.frameworks import testing as framework_factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Start and end each test in English (a request in French activates French)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_a_definition_takes_the_profile_competencies_levels_and_methods() -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from skillpath.common import testing
 from skillpath.credentials import testing as factories
@@ -15,6 +18,14 @@ from skillpath.frameworks import services as framework_services
 from skillpath.frameworks import testing as framework_factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Start and end each test in English (a request in French activates French)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _client(user: object) -> Client:

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from skillpath.frameworks.exceptions import FrameworkImportError
+from skillpath.frameworks.interchange.files import line_label
 
 # A progress callback: (stage, done, total).
 Progress = Callable[[str, int, int], None]
@@ -72,6 +73,7 @@ class ParsedCompetency:
     source_modified_at: datetime | None = None
     source_data: dict[str, Any] = field(default_factory=dict)
     record: str = ""  # where it was read, for error messages
+    line: int = 0  # its line in a CSV file (formatted only for an error message)
 
 
 @dataclass
@@ -262,7 +264,9 @@ def check_hierarchy(parsed: ParsedFramework, *, file: str) -> None:
         if competency.parent is not None and competency.parent not in known:
             raise FrameworkImportError(
                 file,
-                competency.record,
+                f"{competency.record}, {line_label(competency.line)}"
+                if competency.line
+                else competency.record,
                 _("its parent %(parent)s does not exist in this file.")
                 % {"parent": competency.parent},
             )

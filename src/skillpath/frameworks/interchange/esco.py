@@ -38,7 +38,12 @@ from skillpath.frameworks.interchange.document import (
     stable_uuid,
     uuid_or_none,
 )
-from skillpath.frameworks.interchange.files import Table, parse_when, read_table
+from skillpath.frameworks.interchange.files import (
+    Table,
+    line_label,
+    parse_when,
+    read_table,
+)
 from skillpath.frameworks.models import CompetencyKind, RelationType, SourceFormat
 
 SKILL_COLUMNS = {"conceptUri", "preferredLabel", "skillType"}
@@ -187,10 +192,11 @@ def parse_esco(
         lang = file.language
         for line, cells in table.records():
             uri = _require(_cell(cells, table, "conceptUri"), table, line, "conceptUri")
-            where = _("line %(line)d") % {"line": line}
             if uri in seen:
                 raise FrameworkImportError(
-                    table.name, where, _("duplicate identifier %(uri)s.") % {"uri": uri}
+                    table.name,
+                    line_label(line),
+                    _("duplicate identifier %(uri)s.") % {"uri": uri},
                 )
             seen.add(uri)
             label = _cell(cells, table, "preferredLabel")
@@ -210,7 +216,8 @@ def parse_esco(
                         source_modified_at=parse_when(
                             _cell(cells, table, "modifiedDate")
                         ),
-                        record=f"{table.name}, {where}",
+                        record=table.name,
+                        line=line,
                     )
                     reuse = _cell(cells, table, "reuseLevel")
                     if reuse:
@@ -246,11 +253,11 @@ def parse_esco(
             occupation_uri = cells[occupation_column].strip()
             skill_uri = cells[skill_column].strip()
             relation = cells[relation_column].strip().lower()
-            where = _("line %(line)d") % {"line": line}
+            where = line  # named in the message only when the record is refused
             if occupation_uri not in occupations:
                 raise FrameworkImportError(
                     table.name,
-                    where,
+                    line_label(where),
                     _(
                         "the occupation %(uri)s does not exist: import the occupations file "
                         "with the relations (put both in one folder)."
@@ -260,7 +267,7 @@ def parse_esco(
             if skill_uri not in skills:
                 raise FrameworkImportError(
                     table.name,
-                    where,
+                    line_label(where),
                     _(
                         "the skill %(uri)s does not exist: import the skills file with the "
                         "relations (put both in one folder)."
@@ -270,7 +277,7 @@ def parse_esco(
             if relation not in (RelationType.ESSENTIAL, RelationType.OPTIONAL):
                 raise FrameworkImportError(
                     table.name,
-                    where,
+                    line_label(where),
                     _(
                         "unknown relation type “%(type)s”: ESCO uses “essential” or “optional”."
                     )
@@ -280,7 +287,7 @@ def parse_esco(
             if key in links:
                 raise FrameworkImportError(
                     table.name,
-                    where,
+                    line_label(where),
                     _("duplicate relation between %(occupation)s and %(skill)s.")
                     % {"occupation": occupation_uri, "skill": skill_uri},
                 )

@@ -120,6 +120,11 @@ def read_table(path: Path, max_bytes: int, delimiter: str = ",") -> Table:
     return Table(name=path.name, header=header, text=text, delimiter=delimiter)
 
 
+def line_label(line: int) -> str:
+    """Return "line N", in the person's language (only when an error is reported)."""
+    return _("line %(line)d") % {"line": line}
+
+
 def parse_when(value: str) -> datetime | None:
     """Return an ISO 8601 date-time as an aware datetime, or ``None`` if not one."""
     if not value:

@@ -32,7 +32,7 @@ from skillpath.frameworks.interchange.document import (
     no_progress,
     stable_uuid,
 )
-from skillpath.frameworks.interchange.files import Table, read_table
+from skillpath.frameworks.interchange.files import Table, line_label, read_table
 from skillpath.frameworks.models import CompetencyKind, RelationType, SourceFormat
 
 SOC = "O*NET-SOC Code"
@@ -124,7 +124,6 @@ def parse_onet(
     elements: dict[str, ParsedCompetency] = {}
     links: dict[tuple[str, str], ParsedLink] = {}
     for table, kind in tables:
-        where_of = lambda line: _("line %(line)d") % {"line": line}  # noqa: E731
         if kind == "occupations":
             for line, cells in table.records():
                 code = cells[table.column(SOC)].strip()
@@ -132,7 +131,7 @@ def parse_onet(
                 if not code or not title:
                     raise FrameworkImportError(
                         table.name,
-                        where_of(line),
+                        line_label(line),
                         _(
                             "the required cells “O*NET-SOC Code” and “Title” must not be empty."
                         ),
@@ -140,7 +139,7 @@ def parse_onet(
                 if code in occupations:
                     raise FrameworkImportError(
                         table.name,
-                        where_of(line),
+                        line_label(line),
                         _("duplicate identifier %(id)s.") % {"id": code},
                     )
                 occupations[code] = ParsedOccupation(
@@ -163,11 +162,11 @@ def parse_onet(
                 code = cells[columns[SOC]].strip()
                 element_id = cells[columns["Element ID"]].strip()
                 scale = cells[columns["Scale ID"]].strip()
-                where = where_of(line)
+                where = line  # named in the message only when the record is refused
                 if code not in occupations:
                     raise FrameworkImportError(
                         table.name,
-                        where,
+                        line_label(where),
                         _(
                             "the occupation %(code)s does not exist: import “Occupation "
                             "Data.txt” in the same folder."
@@ -176,12 +175,14 @@ def parse_onet(
                     )
                 if not element_id:
                     raise FrameworkImportError(
-                        table.name, where, _("the required cell “Element ID” is empty.")
+                        table.name,
+                        line_label(where),
+                        _("the required cell “Element ID” is empty."),
                     )
                 if scale not in SCALES:
                     raise FrameworkImportError(
                         table.name,
-                        where,
+                        line_label(where),
                         _(
                             "unknown scale “%(scale)s”: skillpath reads IM (importance) and LV (level)."
                         )
@@ -196,7 +197,7 @@ def parse_onet(
                 if not low <= value <= high:
                     raise FrameworkImportError(
                         table.name,
-                        where,
+                        line_label(where),
                         _(
                             "unknown level: %(value)s is not on O*NET's %(scale)s scale (%(low)g to %(high)g)."
                         )
@@ -216,7 +217,8 @@ def parse_onet(
                         title_en=name or element_id,
                         description_en=reference.get(element_id, ("", ""))[1],
                         kind=_kind(element_id),
-                        record=f"{table.name}, {where}",
+                        record=table.name,
+                        line=where,
                     )
                 link = links.get((code, element_id))
                 if link is None:

@@ -269,14 +269,11 @@ def test_an_existing_identifier_is_not_replaced_silently() -> None:
 def test_a_failure_while_writing_leaves_nothing_behind(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real_insert = writer._insert
+    def failing_insert(*args: Any, **kwargs: Any) -> int:
+        raise FrameworkImportError("relations", "", "simulated failure")
 
-    def failing_insert(model: Any, rows: list[Any], **kwargs: Any) -> int:
-        if model.__name__ == "OccupationCompetency":
-            raise FrameworkImportError("relations", "", "simulated failure")
-        return real_insert(model, rows, **kwargs)
-
-    monkeypatch.setattr(writer, "_insert", failing_insert)
+    # Skills and occupations are written; writing the relations fails.
+    monkeypatch.setattr(writer, "_insert_rows", failing_insert)
     _refused(DATA / "esco_folder", "esco")
 
 
