@@ -137,6 +137,25 @@ def status_list(request: HttpRequest, issuer: str, number: int) -> dict[str, Any
     )
 
 
+class PublicAwardOut(Schema):
+    credential: dict[str, Any]
+    verification: VerdictOut
+
+
+@router.get(
+    "/credentials/awards/{award_id}/public",
+    response=PublicAwardOut,
+    auth=None,
+    summary="A shared credential and its verification (404 unless shared)",
+)
+def award_public(request: HttpRequest, award_id: UUID) -> dict[str, Any]:
+    award = get_object_or_404(Award, public_id=award_id, shared=True)
+    return {
+        "credential": award.document,
+        "verification": credential_verify(award.document).as_dict(),
+    }
+
+
 @router.get("/credentials/awards", response=list[AwardOut], summary="My credentials")
 def my_awards(request: AuthedRequest) -> list[Award]:
     return list(access_issuing.awards_of(request.user))

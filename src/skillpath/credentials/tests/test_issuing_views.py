@@ -95,10 +95,15 @@ def test_public_page_follows_the_share_switch_while_the_file_still_verifies() ->
     assert page.status_code == 200 and "Verified" in page.content.decode()
     wallet = learner.get(reverse("credentials:wallet")).content.decode()
     assert "linkedin.com/profile/add?startTask=CERTIFICATION_NAME" in wallet
+    api = f"/api/v1/credentials/awards/{award.public_id}/public"
+    shared = Client().get(api).json()
+    assert shared["verification"]["verified"] is True
+    assert shared["credential"] == award.document
     learner.post(
         reverse("credentials:award_share", args=[award.public_id]), {"shared": ""}
     )
     assert Client().get(public).status_code == 404
+    assert Client().get(api).status_code == 404
     verdict = Client().post(
         reverse("credentials:verify"), {"credential": json.dumps(award.document)}
     )
@@ -221,3 +226,24 @@ def test_dashboard_section_lists_the_learners_credentials() -> None:
         ).strip()
         == ""
     )
+
+
+def test_linkedin_link_carries_the_certification_fields() -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    from skillpath.credentials.views_wallet import linkedin_url
+
+    award = awarded(validity_months=12)
+    url = urlsplit(linkedin_url(award))
+    assert f"{url.scheme}://{url.netloc}{url.path}" == (
+        "https://www.linkedin.com/profile/add"
+    )
+    query = {key: values[0] for key, values in parse_qs(url.query).items()}
+    assert query["startTask"] == "CERTIFICATION_NAME"
+    assert query["name"] == award.document["name"]
+    assert query["organizationName"] == award.issuer.name
+    assert query["issueYear"] == str(award.valid_from.year)
+    assert query["issueMonth"] == str(award.valid_from.month)
+    assert query["expirationYear"] == str(award.valid_until.year)
+    assert query["certUrl"] == award.credential_iri
+    assert query["certId"] == str(award.public_id)
