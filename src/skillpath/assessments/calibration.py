@@ -110,6 +110,7 @@ def _calibrate_bank(
     init_a = np.array(
         [item.discrimination if item.thresholds else np.nan for item in bank]
     )
+    model: GradedResponse | TwoPL
     if graded:
         init_b = np.full((len(bank), widest), np.nan)
         for j, item in enumerate(bank):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from typing import Any
 
 from skillpath.assessments import requirements
@@ -34,21 +35,46 @@ def _discrimination(code: str) -> float:
     return round(0.9 + 1.0 * _unit(code + "a"), 2)
 
 
-def topic_for(competency: Any, taken: set[str]) -> str:
-    """Return the topic whose keywords best fit the competency (unused ones first)."""
-    text = " ".join(
+def _text(competency: Any) -> str:
+    return " ".join(
         str(getattr(competency, name, "") or "")
         for name in ("title_en", "title_fr", "description_en", "code")
     ).lower()
-    scored = []
+
+
+def _score(topic: dict[str, Any], text: str) -> int:
+    return sum(
+        len(re.findall(rf"\b{re.escape(word)}\b", text)) for word in topic["keywords"]
+    )
+
+
+def _domain(name: str) -> str:
+    return name.split("-")[0]
+
+
+def domain_for(competencies: list[Any]) -> str:
+    """Return the field (ece, cyber, logistics) that a credential's competencies fit."""
+    text = " ".join(_text(c) for c in competencies)
+    totals: dict[str, int] = {}
     for name, topic in TOPICS.items():
-        score = sum(text.count(word) for word in topic["keywords"])
-        scored.append((score, name not in taken, -list(TOPICS).index(name), name))
-    scored.sort(reverse=True)
-    best = scored[0]
-    if best[0] == 0:
-        return "workplace" if "workplace" not in taken else best[3]
-    return best[3]
+        if _domain(name) != "workplace":
+            totals[_domain(name)] = totals.get(_domain(name), 0) + _score(topic, text)
+    best = max(totals, key=lambda d: totals[d])
+    return best if totals[best] > 0 else "workplace"
+
+
+def topic_for(competency: Any, taken: set[str], domain: str | None = None) -> str:
+    """Return the topic of ``domain`` that best fits the competency (unused first)."""
+    text = _text(competency)
+    names = [n for n in TOPICS if domain is None or _domain(n) in (domain, "workplace")]
+    scored = [
+        (_score(TOPICS[n], text), n not in taken, -names.index(n), n) for n in names
+    ]
+    best = max(scored)
+    if best[0] > 0:
+        return best[3]
+    fresh = [n for n in names if n not in taken and _domain(n) == domain]
+    return fresh[0] if fresh else ("workplace" if "workplace" not in taken else best[3])
 
 
 def _choice_item(code: str, question: tuple[Any, ...]) -> dict[str, Any]:

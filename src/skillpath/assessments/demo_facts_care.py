@@ -528,3 +528,217 @@ TOPICS = {
         ),
     },
 }
+
+TOPICS.update(
+    {
+        "ece-regulations": {
+            "keywords": [
+                "regulation",
+                "regulations",
+                "licensing",
+                "licence",
+                "alberta",
+                "réglementation",
+                "ratio",
+            ],
+            "questions": [
+                (
+                    "Why do child care licensing regulations set staff-to-child ratios?",
+                    "Pourquoi les règlements des garderies fixent-ils des ratios éducatrices-enfants ?",
+                    (
+                        "So each child can be supervised and cared for safely",
+                        "Pour que chaque enfant soit surveillé et soigné en sécurité",
+                    ),
+                    (
+                        (
+                            "To limit the centre's payroll",
+                            "Pour limiter la masse salariale du centre",
+                        ),
+                        (
+                            "To decide the price parents pay",
+                            "Pour fixer le prix payé par les parents",
+                        ),
+                    ),
+                    -1.3,
+                ),
+                (
+                    "Ratios for infants are lower than for preschoolers because infants:",
+                    "Les ratios sont plus bas pour les poupons que pour les enfants d'âge préscolaire parce que les poupons :",
+                    (
+                        "Need more individual care and cannot move to safety alone",
+                        "Ont besoin de plus de soins individuels et ne peuvent se mettre à l'abri seuls",
+                    ),
+                    (
+                        (
+                            "Sleep more, so need less staff",
+                            "Dorment plus, donc demandent moins de personnel",
+                        ),
+                        ("Are fewer in each room", "Sont moins nombreux par salle"),
+                    ),
+                    -0.6,
+                ),
+                (
+                    "During an outdoor walk, how often do you count the children?",
+                    "Pendant une sortie à pied, à quelle fréquence comptez-vous les enfants ?",
+                    (
+                        "Before leaving, at every stop and on returning",
+                        "Au départ, à chaque arrêt et au retour",
+                    ),
+                    (
+                        ("Only before leaving", "Seulement au départ"),
+                        (
+                            "Only if a child seems missing",
+                            "Seulement si un enfant semble manquer",
+                        ),
+                    ),
+                    -0.2,
+                ),
+                (
+                    "Which record must a licensed centre keep for each child?",
+                    "Quel dossier un centre agréé doit-il tenir pour chaque enfant ?",
+                    (
+                        "Emergency contacts, health information and who may pick the child up",
+                        "Les contacts d'urgence, les renseignements de santé et les personnes autorisées à venir chercher l'enfant",
+                    ),
+                    (
+                        ("The family's income", "Le revenu de la famille"),
+                        ("The child's report cards", "Les bulletins de l'enfant"),
+                    ),
+                    0.4,
+                ),
+                (
+                    "An adult not on the pick-up list comes for a child. What do you do?",
+                    "Un adulte qui n'est pas sur la liste vient chercher un enfant. Que faites-vous ?",
+                    (
+                        "Keep the child, contact the parent and release the child only with their confirmed authorisation",
+                        "Garder l'enfant, joindre le parent et ne le laisser partir qu'avec son autorisation confirmée",
+                    ),
+                    (
+                        (
+                            "Release the child if the adult knows the child's name",
+                            "Laisser partir l'enfant si l'adulte connaît son nom",
+                        ),
+                        (
+                            "Release the child and tell the parent later",
+                            "Laisser partir l'enfant et avertir le parent après",
+                        ),
+                    ),
+                    1.0,
+                ),
+            ],
+            "extra": (
+                "true_false",
+                "A licensed centre may leave a group of children alone for a few minutes if they are asleep.",
+                "Un centre agréé peut laisser un groupe d'enfants seuls quelques minutes s'ils dorment.",
+                False,
+                -0.9,
+            ),
+        },
+        "ece-protection": {
+            "keywords": [
+                "abuse",
+                "neglect",
+                "duty to report",
+                "report",
+                "maltraitance",
+                "protection",
+                "signs",
+            ],
+            "questions": [
+                (
+                    "Who has a duty to report a suspicion that a child is abused, in Alberta?",
+                    "En Alberta, qui a l'obligation de signaler un soupçon de maltraitance d'un enfant ?",
+                    (
+                        "Everyone, including every child care worker",
+                        "Tout le monde, y compris chaque personne qui travaille en garderie",
+                    ),
+                    (
+                        (
+                            "Only the centre's director",
+                            "Seulement la directrice du centre",
+                        ),
+                        (
+                            "Only doctors and police",
+                            "Seulement les médecins et la police",
+                        ),
+                    ),
+                    -0.9,
+                ),
+                (
+                    "Which is a possible sign of neglect?",
+                    "Lequel est un signe possible de négligence ?",
+                    (
+                        "A child often comes hungry and in unwashed clothes",
+                        "Un enfant arrive souvent affamé et dans des vêtements sales",
+                    ),
+                    (
+                        (
+                            "A child cries when the parent leaves",
+                            "Un enfant pleure quand le parent part",
+                        ),
+                        (
+                            "A child has a scraped knee after recess",
+                            "Un enfant a le genou éraflé après la récréation",
+                        ),
+                    ),
+                    -0.4,
+                ),
+                (
+                    "A child tells you about being hurt at home. What do you do?",
+                    "Un enfant vous confie qu'on lui fait mal à la maison. Que faites-vous ?",
+                    (
+                        "Listen calmly, do not question in detail, write down the child's words and report",
+                        "Écouter calmement, ne pas questionner en détail, noter ses mots et signaler",
+                    ),
+                    (
+                        ("Promise to keep it secret", "Promettre de garder le secret"),
+                        (
+                            "Ask the child many questions to be sure",
+                            "Lui poser beaucoup de questions pour être sûr",
+                        ),
+                    ),
+                    0.3,
+                ),
+                (
+                    "Must you be certain of abuse before you report it?",
+                    "Faut-il être certain de la maltraitance avant de la signaler ?",
+                    (
+                        "No: a reasonable suspicion is enough",
+                        "Non : un soupçon raisonnable suffit",
+                    ),
+                    (
+                        ("Yes: you need proof", "Oui : il faut une preuve"),
+                        (
+                            "Yes: a doctor must confirm it first",
+                            "Oui : un médecin doit d'abord le confirmer",
+                        ),
+                    ),
+                    0.0,
+                ),
+                (
+                    "Where do you report a suspicion of child abuse?",
+                    "Où signalez-vous un soupçon de maltraitance ?",
+                    (
+                        "To child intervention services or the police",
+                        "Aux services d'intervention à l'enfance ou à la police",
+                    ),
+                    (
+                        ("To the child's parents", "Aux parents de l'enfant"),
+                        (
+                            "On the centre's social media page",
+                            "Sur la page de réseaux sociaux du centre",
+                        ),
+                    ),
+                    0.8,
+                ),
+            ],
+            "extra": (
+                "true_false",
+                "A person who reports a suspicion of abuse in good faith is protected by law.",
+                "La personne qui signale de bonne foi un soupçon de maltraitance est protégée par la loi.",
+                True,
+                0.5,
+            ),
+        },
+    }
+)

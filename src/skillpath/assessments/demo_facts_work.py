@@ -834,3 +834,408 @@ TOPICS = {
         ),
     },
 }
+
+TOPICS.update(
+    {
+        "cyber-attacks": {
+            "keywords": [
+                "attack",
+                "attacks",
+                "threat",
+                "threat actors",
+                "malware",
+                "ransomware",
+                "attaque",
+            ],
+            "questions": [
+                (
+                    "What does ransomware do?",
+                    "Que fait un rançongiciel ?",
+                    (
+                        "Encrypts or steals data and demands payment",
+                        "Chiffre ou vole des données et exige un paiement",
+                    ),
+                    (
+                        (
+                            "Shows advertising in the browser",
+                            "Affiche de la publicité dans le navigateur",
+                        ),
+                        ("Speeds up a slow computer", "Accélère un ordinateur lent"),
+                    ),
+                    -1.3,
+                ),
+                (
+                    "What is a distributed denial-of-service (DDoS) attack?",
+                    "Qu'est-ce qu'une attaque par déni de service distribué (DDoS) ?",
+                    (
+                        "Flooding a service with traffic from many machines so it stops answering",
+                        "Inonder un service de trafic venu de nombreuses machines pour qu'il ne réponde plus",
+                    ),
+                    (
+                        (
+                            "Guessing one user's password",
+                            "Deviner le mot de passe d'un utilisateur",
+                        ),
+                        (
+                            "Copying a database to a USB key",
+                            "Copier une base de données sur une clé USB",
+                        ),
+                    ),
+                    -0.5,
+                ),
+                (
+                    "What is SQL injection?",
+                    "Qu'est-ce que l'injection SQL ?",
+                    (
+                        "Sending input that the application runs as part of a database query",
+                        "Envoyer une entrée que l'application exécute dans une requête de base de données",
+                    ),
+                    (
+                        (
+                            "Installing a database on a server",
+                            "Installer une base de données sur un serveur",
+                        ),
+                        (
+                            "Encrypting database backups",
+                            "Chiffrer les sauvegardes de la base",
+                        ),
+                    ),
+                    0.3,
+                ),
+                (
+                    "Which threat actor is usually most persistent and best funded?",
+                    "Quel acteur de menace est généralement le plus persistant et le mieux financé ?",
+                    (
+                        "A state-sponsored group (APT)",
+                        "Un groupe soutenu par un État (APT)",
+                    ),
+                    (
+                        ("A curious student", "Un étudiant curieux"),
+                        (
+                            "A script kiddie using public tools",
+                            "Un amateur utilisant des outils publics",
+                        ),
+                    ),
+                    0.0,
+                ),
+                (
+                    "What is a supply-chain attack?",
+                    "Qu'est-ce qu'une attaque de la chaîne d'approvisionnement ?",
+                    (
+                        "Compromising a supplier's software or service to reach its customers",
+                        "Compromettre le logiciel ou le service d'un fournisseur pour atteindre ses clients",
+                    ),
+                    (
+                        ("Stealing delivery trucks", "Voler des camions de livraison"),
+                        (
+                            "Raising a supplier's prices",
+                            "Augmenter les prix d'un fournisseur",
+                        ),
+                    ),
+                    1.0,
+                ),
+            ],
+            "extra": (
+                "matching",
+                "Match each attack with what it targets first.",
+                "Associez chaque attaque à sa cible première.",
+                [
+                    ("Phishing", "Hameçonnage", "People", "Les personnes"),
+                    (
+                        "DDoS",
+                        "DDoS",
+                        "Availability of a service",
+                        "La disponibilité d'un service",
+                    ),
+                    (
+                        "SQL injection",
+                        "Injection SQL",
+                        "A web application's database",
+                        "La base de données d'une application web",
+                    ),
+                ],
+                0.4,
+            ),
+        },
+        "cyber-systems": {
+            "keywords": [
+                "operating system",
+                "windows",
+                "linux",
+                "hardening",
+                "patch",
+                "système",
+                "configuration",
+            ],
+            "questions": [
+                (
+                    "Why install security updates promptly?",
+                    "Pourquoi installer rapidement les mises à jour de sécurité ?",
+                    (
+                        "They fix known weaknesses that attackers use",
+                        "Elles corrigent des failles connues que les attaquants exploitent",
+                    ),
+                    (
+                        (
+                            "They change the desktop's colours",
+                            "Elles changent les couleurs du bureau",
+                        ),
+                        (
+                            "They are required to print",
+                            "Elles sont nécessaires pour imprimer",
+                        ),
+                    ),
+                    -1.4,
+                ),
+                (
+                    "On Linux, which account has full control of the system?",
+                    "Sous Linux, quel compte a le contrôle total du système ?",
+                    ("root", "root"),
+                    (("guest", "guest"), ("nobody", "nobody")),
+                    -0.6,
+                ),
+                (
+                    "Why should staff not use an administrator account for daily work?",
+                    "Pourquoi le personnel ne devrait-il pas utiliser un compte administrateur au quotidien ?",
+                    (
+                        "Malware they run would get full control of the machine",
+                        "Un logiciel malveillant lancé obtiendrait le contrôle total de la machine",
+                    ),
+                    (
+                        (
+                            "Administrator accounts are slower",
+                            "Les comptes administrateur sont plus lents",
+                        ),
+                        ("It uses more disk space", "Cela prend plus d'espace disque"),
+                    ),
+                    0.0,
+                ),
+                (
+                    "Which Windows log shows successful and failed sign-ins?",
+                    "Quel journal Windows montre les connexions réussies et échouées ?",
+                    ("The Security log", "Le journal Sécurité"),
+                    (
+                        ("The Application log", "Le journal Application"),
+                        ("The Setup log", "Le journal Installation"),
+                    ),
+                    0.6,
+                ),
+                (
+                    "What does hardening a system mean?",
+                    "Que signifie durcir un système ?",
+                    (
+                        "Removing unneeded services and settings to reduce the attack surface",
+                        "Retirer les services et réglages inutiles pour réduire la surface d'attaque",
+                    ),
+                    (
+                        (
+                            "Buying sturdier hardware",
+                            "Acheter du matériel plus robuste",
+                        ),
+                        (
+                            "Making the password field longer",
+                            "Allonger le champ du mot de passe",
+                        ),
+                    ),
+                    0.9,
+                ),
+            ],
+            "extra": (
+                "short_text",
+                "Which Linux command changes a file's permissions?",
+                "Quelle commande Linux change les permissions d'un fichier ?",
+                ["chmod"],
+                0.2,
+            ),
+        },
+        "cyber-privacy": {
+            "keywords": [
+                "privacy",
+                "pipeda",
+                "law",
+                "framework",
+                "frameworks",
+                "vie privée",
+                "compliance",
+                "confidential",
+            ],
+            "questions": [
+                (
+                    "Which federal law governs personal information in private-sector businesses in Canada?",
+                    "Quelle loi fédérale encadre les renseignements personnels dans les entreprises privées au Canada ?",
+                    ("PIPEDA", "La LPRPDE"),
+                    (
+                        ("The Criminal Code", "Le Code criminel"),
+                        ("The Copyright Act", "La Loi sur le droit d'auteur"),
+                    ),
+                    -1.0,
+                ),
+                (
+                    "Under PIPEDA, an organisation must report a breach when:",
+                    "Selon la LPRPDE, une organisation doit déclarer une atteinte quand :",
+                    (
+                        "It creates a real risk of significant harm to people",
+                        "Elle crée un risque réel de préjudice grave pour des personnes",
+                    ),
+                    (
+                        ("Any file is lost", "Un fichier quelconque est perdu"),
+                        ("The press asks about it", "La presse pose des questions"),
+                    ),
+                    0.5,
+                ),
+                (
+                    "To whom is such a breach reported?",
+                    "À qui une telle atteinte est-elle déclarée ?",
+                    (
+                        "The Privacy Commissioner of Canada and the people affected",
+                        "Au Commissariat à la protection de la vie privée du Canada et aux personnes touchées",
+                    ),
+                    (
+                        (
+                            "Only the company's shareholders",
+                            "Seulement aux actionnaires",
+                        ),
+                        ("Nobody, if it is fixed", "À personne, si c'est corrigé"),
+                    ),
+                    0.8,
+                ),
+                (
+                    "What does the NIST Cybersecurity Framework organise security into?",
+                    "En quoi le cadre de cybersécurité du NIST organise-t-il la sécurité ?",
+                    (
+                        "Functions such as Identify, Protect, Detect, Respond and Recover",
+                        "Des fonctions comme Identifier, Protéger, Détecter, Répondre et Rétablir",
+                    ),
+                    (
+                        (
+                            "Price levels for security products",
+                            "Des niveaux de prix de produits",
+                        ),
+                        ("A list of banned countries", "Une liste de pays interdits"),
+                    ),
+                    0.1,
+                ),
+                (
+                    "Collecting only the personal information a purpose needs is called:",
+                    "Ne recueillir que les renseignements nécessaires à une fin s'appelle :",
+                    (
+                        "Limiting collection (data minimisation)",
+                        "La limitation de la collecte (minimisation des données)",
+                    ),
+                    (
+                        ("Data enrichment", "L'enrichissement des données"),
+                        ("Data mining", "L'exploration de données"),
+                    ),
+                    -0.4,
+                ),
+            ],
+            "extra": (
+                "true_false",
+                "Consent is one of the fair information principles in PIPEDA.",
+                "Le consentement est l'un des principes relatifs à l'équité dans le traitement de l'information de la LPRPDE.",
+                True,
+                -0.8,
+            ),
+        },
+        "logistics-customs": {
+            "keywords": [
+                "customs",
+                "cross-border",
+                "border",
+                "douane",
+                "import",
+                "export",
+                "cusma",
+            ],
+            "questions": [
+                (
+                    "Which document describes goods and their value for customs?",
+                    "Quel document décrit les marchandises et leur valeur pour la douane ?",
+                    ("The commercial invoice", "La facture commerciale"),
+                    (
+                        ("The packing tape label", "L'étiquette du ruban adhésif"),
+                        ("The driver's logbook", "Le carnet de route du chauffeur"),
+                    ),
+                    -1.0,
+                ),
+                (
+                    "What does an HS code classify?",
+                    "Que classe un code SH ?",
+                    (
+                        "The type of goods, for duties and statistics",
+                        "Le type de marchandises, pour les droits et les statistiques",
+                    ),
+                    (
+                        ("The truck's size", "La taille du camion"),
+                        (
+                            "The shipper's credit rating",
+                            "La cote de crédit de l'expéditeur",
+                        ),
+                    ),
+                    -0.2,
+                ),
+                (
+                    "Which agency clears goods entering Canada?",
+                    "Quelle agence dédouane les marchandises qui entrent au Canada ?",
+                    (
+                        "The Canada Border Services Agency (CBSA)",
+                        "L'Agence des services frontaliers du Canada (ASFC)",
+                    ),
+                    (
+                        ("Canada Post", "Postes Canada"),
+                        (
+                            "The Canada Revenue Agency only",
+                            "Seulement l'Agence du revenu du Canada",
+                        ),
+                    ),
+                    -0.7,
+                ),
+                (
+                    "What can a certificate of origin under CUSMA allow?",
+                    "Que peut permettre un certificat d'origine selon l'ACEUM ?",
+                    (
+                        "Reduced or no duty on qualifying goods",
+                        "Des droits réduits ou nuls sur les marchandises admissibles",
+                    ),
+                    (
+                        (
+                            "Skipping the border inspection",
+                            "Éviter l'inspection à la frontière",
+                        ),
+                        (
+                            "Shipping dangerous goods without papers",
+                            "Expédier des marchandises dangereuses sans papiers",
+                        ),
+                    ),
+                    0.6,
+                ),
+                (
+                    "The invoice value is wrong on a shipment already sent. What do you do?",
+                    "La valeur de la facture est erronée pour un envoi déjà parti. Que faites-vous ?",
+                    (
+                        "Tell your supervisor and the customs broker so it is corrected",
+                        "Avertir votre superviseur et le courtier en douane pour corriger",
+                    ),
+                    (
+                        (
+                            "Nothing; customs rarely checks",
+                            "Rien ; la douane vérifie rarement",
+                        ),
+                        (
+                            "Change the copy in the file only",
+                            "Changer seulement la copie au dossier",
+                        ),
+                    ),
+                    1.0,
+                ),
+            ],
+            "extra": (
+                "true_false",
+                "A customs broker can clear goods on behalf of an importer.",
+                "Un courtier en douane peut dédouaner des marchandises pour le compte d'un importateur.",
+                True,
+                -0.5,
+            ),
+        },
+    }
+)

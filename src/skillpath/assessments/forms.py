@@ -119,7 +119,7 @@ class ClaimDecisionForm(forms.Form):
         self, *args: Any, levels: list[tuple[int, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["level"].choices = [("", "—")] + [
+        self.fields["level"].choices = [("", "—")] + [  # type: ignore[attr-defined]
             (str(n), f"{n} — {label}") for n, label in levels
         ]
 

@@ -78,7 +78,7 @@ def progress(sitting: Sitting) -> dict[str, Any]:
             PartProgress(
                 title=requirements.competency_title(part.competency),
                 status=part.status,
-                status_label=PartStatus(part.status).label,
+                status_label=str(PartStatus(part.status).label),
                 answered=part.items_answered,
                 max_items=part.max_items,
                 current=current,

@@ -295,7 +295,7 @@ def dashboard_assessments(learner: User) -> list[DashboardAssessment]:
         DashboardAssessment(
             title=requirements.credential_title(s.credential),
             status=s.status,
-            status_label=SittingStatus(s.status).label,
+            status_label=str(SittingStatus(s.status).label),
             url=s.get_absolute_url(),
             results_url=reverse("assessments:results", args=[s.credential_id]),
         )

@@ -360,12 +360,17 @@ def claim_create(
 @login_required
 def evidence_file(request: AuthedRequest, kind: str, pk: int) -> FileResponse:
     """Send an evidence file to the learner who gave it or an assessor who may see it."""
-    model = {"submission": TaskSubmission, "claim": PriorLearningClaim}.get(kind)
-    if model is None:
+    row: TaskSubmission | PriorLearningClaim
+    if kind == "submission":
+        row = get_object_or_404(
+            TaskSubmission.objects.select_related("learner", "credential"), pk=pk
+        )
+    elif kind == "claim":
+        row = get_object_or_404(
+            PriorLearningClaim.objects.select_related("learner", "credential"), pk=pk
+        )
+    else:
         raise Http404
-    row = get_object_or_404(
-        model.objects.select_related("learner", "credential"), pk=pk
-    )
     if not row.file or not access.can_view_evidence(
         request.user, row.learner, row.credential
     ):
@@ -391,7 +396,9 @@ def item_image(request: AuthedRequest, pk: int) -> FileResponse:
         request.user, item.competency
     ):
         raise Http404
-    content_type = "image/png" if item.image.name.endswith(".png") else "image/jpeg"
+    content_type = (
+        "image/png" if str(item.image.name).endswith(".png") else "image/jpeg"
+    )
     response = FileResponse(item.image.open("rb"), content_type=content_type)
     response["Cache-Control"] = "private, max-age=3600"
     return response
