@@ -67,9 +67,9 @@ class RequirementForm(forms.Form):
         self, *args: Any, levels: list[tuple[int, str]] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["required_level"].choices = levels or [
-            (n, str(n)) for n in range(1, 5)
-        ]  # type: ignore[attr-defined]
+        field = self.fields["required_level"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = levels or [(n, str(n)) for n in range(1, 5)]
 
 
 class DefineForm(forms.Form):

@@ -58,7 +58,7 @@ CREDENTIAL_FIELDS = {
     "retake_cooldown_days",
     "max_attempts",
 }
-DEFAULT_METHODS = {
+DEFAULT_METHODS: dict[str, tuple[AssessmentMethod, ...]] = {
     CompetencyKind.KNOWLEDGE: (
         AssessmentMethod.ADAPTIVE_TEST,
         AssessmentMethod.PRIOR_LEARNING,

@@ -105,6 +105,7 @@ def define(request: HttpRequest) -> HttpResponse:
     if issuer is None and organisations:
         issuer = organisations[0]
     require(issuer is not None)
+    assert issuer is not None
     try:
         credential = services.credential_define(
             version=version, issuing_organisation=issuer, defined_by=request.user

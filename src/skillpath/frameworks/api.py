@@ -14,6 +14,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
@@ -120,7 +121,7 @@ def _framework(request: HttpRequest, identifier: str) -> Framework:
 
 def _require(allowed: bool) -> None:
     if not allowed:
-        raise NotAllowed("You are not allowed to do this.")
+        raise NotAllowed(_("You are not allowed to do this."))
 
 
 def _framework_detail(framework: Framework) -> dict[str, Any]:

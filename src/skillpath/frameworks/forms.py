@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from skillpath.accounts.models import Language, Organisation, Province
 from skillpath.accounts.selectors import active_employers
 from skillpath.frameworks.interchange.files import MAX_IMPORT_BYTES
-from skillpath.frameworks.models import CommentKind, CompetencyKind, Importance
+from skillpath.frameworks.models import (
+    CommentKind,
+    CompetencyKind,
+    Framework,
+    Importance,
+)
 
 SHORT_TEXT = {"rows": 2}
 
@@ -80,7 +85,7 @@ class ImportForm(OwnerChoiceMixin):
         ],
         widget=forms.RadioSelect,
     )
-    files = MultipleFileField(
+    upload = MultipleFileField(
         label=_("Files"),
         help_text=_(
             "Choose one file, or all the CSV or text files of an ESCO or O*NET download."
@@ -100,8 +105,8 @@ class ImportForm(OwnerChoiceMixin):
         required=False,
     )
 
-    def clean_files(self) -> list[Any]:
-        files = self.cleaned_data["files"]
+    def clean_upload(self) -> list[Any]:
+        files = self.cleaned_data["upload"]
         for upload in files:
             if upload.size > MAX_IMPORT_BYTES:
                 raise forms.ValidationError(
@@ -200,7 +205,7 @@ class ProfileForm(forms.Form):
     )
     framework = forms.ModelChoiceField(
         label=_("Main competency framework"),
-        queryset=None,
+        queryset=Framework.objects.none(),
         required=False,
         empty_label=_("None"),
         help_text=_("Its competencies are offered first when you add one to a task."),
@@ -241,9 +246,9 @@ class SubmitForm(forms.Form):
         self, *args: Any, exclude: list[int] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reviewers"].queryset = active_employers().exclude(
-            pk__in=exclude or []
-        )  # type: ignore[attr-defined]
+        field = self.fields["reviewers"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = active_employers().exclude(pk__in=exclude or [])
 
 
 class CommentForm(forms.Form):

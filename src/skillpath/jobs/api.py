@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -146,7 +147,7 @@ def report_update(
 @errors
 def demand_summary(request: HttpRequest, region: str = "") -> list[dict[str, Any]]:
     if not access.can_view_dashboard(request.user):
-        raise NotAllowed("Only coordinators read the demand summary.")
+        raise NotAllowed(_("Only coordinators read the demand summary."))
     return [
         {
             "noc_code": row.noc_code,

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from skillpath.frameworks.models import JobProfile
 from skillpath.jobs.models import DemandReport, DemandStatus, Urgency, WageUnit
 
-URGENCY_WEIGHT = {Urgency.NOW: 3, Urgency.SOON: 2, Urgency.LATER: 1}
+URGENCY_WEIGHT: dict[str, int] = {Urgency.NOW: 3, Urgency.SOON: 2, Urgency.LATER: 1}
 
 
 @dataclass

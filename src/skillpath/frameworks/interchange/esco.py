@@ -300,8 +300,10 @@ def parse_esco(
     # A broader concept that is itself a skill here becomes the parent.
     positions: dict[str | None, int] = {}
     for uri, skill in skills.items():
-        parent = next((skills[p] for p in broader.get(uri, ()) if p in skills), None)
-        skill.parent = parent.identifier if parent else None
+        broader_skill = next(
+            (skills[p] for p in broader.get(uri, ()) if p in skills), None
+        )
+        skill.parent = broader_skill.identifier if broader_skill else None
         positions[skill.parent] = positions.get(skill.parent, 0) + 1
         skill.position = positions[skill.parent]
 

@@ -56,7 +56,7 @@ def _insert_rows(
     """Insert plain rows with multi-row INSERT statements, in batches."""
     quote = connection.ops.quote_name
     per_statement = max(
-        1, min(500, connection.features.max_query_params // len(columns))
+        1, min(500, (connection.features.max_query_params or 999) // len(columns))
     )
     placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
     # Table and column names come from the model, never from the file.

@@ -43,7 +43,9 @@ def test_seed_demo_builds_three_endorsed_profiles_with_published_credentials() -
     assert {"42202", "21220", "14400"} <= codes
     for profile in JobProfile.objects.all():
         published = profile.versions.get(state=VersionState.PUBLISHED)
-        assert Task.objects.filter(duty__version=published, parent__isnull=False).exists()
+        assert Task.objects.filter(
+            duty__version=published, parent__isnull=False
+        ).exists()
         needs = competency_profile(published)
         assert 15 <= len(needs) <= 30
         assert all(need.competency.title_fr for need in needs)
@@ -53,5 +55,8 @@ def test_seed_demo_builds_three_endorsed_profiles_with_published_credentials() -
         assert all(r.allowed_methods for r in credential_requirements(credential))
     logistics = JobProfile.objects.get(noc_code="14400")
     assert logistics.versions.count() == 2
-    assert logistics.versions.get(number=1).reviews.get().state == ReviewState.CHANGES_REQUESTED
+    assert (
+        logistics.versions.get(number=1).reviews.get().state
+        == ReviewState.CHANGES_REQUESTED
+    )
     assert DemandReport.objects.filter(noc_code="13201").exists()

@@ -139,7 +139,7 @@ def test_the_upload_page_imports_a_case_package() -> None:
     )
     response = client.post(
         reverse("frameworks:import"),
-        {"source_format": "case", "files": [upload], "owner": college.pk},
+        {"source_format": "case", "upload": [upload], "owner": college.pk},
     )
     assert response.status_code == 303
     framework = Framework.objects.get()
@@ -156,7 +156,7 @@ def test_the_upload_page_imports_several_esco_files_at_once() -> None:
     ]
     response = client.post(
         reverse("frameworks:import"),
-        {"source_format": "esco", "files": uploads, "owner": college.pk},
+        {"source_format": "esco", "upload": uploads, "owner": college.pk},
         **HTMX,
     )
     assert response.status_code == 204 and response["HX-Redirect"]
@@ -172,7 +172,7 @@ def test_a_bad_upload_is_refused_with_the_file_record_and_rule() -> None:
     )
     response = client.post(
         reverse("frameworks:import"),
-        {"source_format": "case", "files": [upload], "owner": college.pk},
+        {"source_format": "case", "upload": [upload], "owner": college.pk},
     )
     assert response.status_code == 422
     page = response.content.decode()
@@ -184,7 +184,7 @@ def test_a_bad_upload_is_refused_with_the_file_record_and_rule() -> None:
         reverse("frameworks:import"),
         {
             "source_format": "case",
-            "files": [SimpleUploadedFile("broken.json", b"nope", "application/json")],
+            "upload": [SimpleUploadedFile("broken.json", b"nope", "application/json")],
             "owner": college.pk,
         },
         **HTMX,
@@ -387,3 +387,39 @@ def test_a_profile_is_created_from_the_demand_dashboard_link() -> None:
         {"owner": college.pk, "title_en": "Shipper", "noc_code": "144"},
     )
     assert "A NOC 2021 code has five digits." in bad.content.decode()
+
+
+def test_coordinators_elsewhere_read_published_profiles_but_cannot_edit_them() -> None:
+    world = factories.endorsed_world()
+    services.version_publish(version=world.version, published_by=world.coordinator)
+    outsider = _client(testing.coordinator())
+    assert outsider.get(world.version.get_absolute_url()).status_code == 200
+    assert (
+        outsider.get(
+            reverse("frameworks:profile_edit", args=[world.profile.pk])
+        ).status_code
+        == 403
+    )
+    state_url = reverse("frameworks:version_state", args=[world.profile.pk, 1])
+    assert outsider.post(state_url, {"action": "draft"}).status_code == 403
+    change_url = reverse("frameworks:version_change", args=[world.profile.pk, 1])
+    assert (
+        outsider.post(change_url, {"op": "duty_add", "title_en": "x"}).status_code
+        == 403
+    )
+    assert world.profile.versions.count() == 1
+
+
+def test_an_invited_employer_reads_only_the_versions_they_review() -> None:
+    world = factories.endorsed_world()
+    employer = _client(world.employer)
+    assert employer.get(world.version.get_absolute_url()).status_code == 200
+    draft = services.version_draft_start(
+        version=world.version, started_by=world.coordinator
+    )
+    assert employer.get(draft.get_absolute_url()).status_code == 404
+    other = factories.profile_world()
+    listing = employer.get(reverse("frameworks:profiles")).content.decode()
+    assert world.profile.get_absolute_url() in listing
+    assert other.profile.get_absolute_url() not in listing
+    assert employer.get(other.version.get_absolute_url()).status_code == 404

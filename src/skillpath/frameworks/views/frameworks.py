@@ -107,12 +107,12 @@ def framework_import(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             folder = Path(tempfile.mkdtemp(prefix="skillpath-import-"))
             try:
-                for upload in data["files"]:
+                for upload in data["upload"]:
                     target = folder / get_valid_filename(Path(upload.name).name)
                     with target.open("wb") as handle:
                         for chunk in upload.chunks():
                             handle.write(chunk)
-                path = folder if len(data["files"]) > 1 else next(folder.iterdir())
+                path = folder if len(data["upload"]) > 1 else next(folder.iterdir())
                 framework = services.framework_import(
                     path=path,
                     source_format=data["source_format"],
@@ -123,7 +123,7 @@ def framework_import(request: HttpRequest) -> HttpResponse:
                     replace=data["replace"],
                 )
             except FrameworkImportError as error:
-                form.add_error("files", str(error))
+                form.add_error("upload", str(error))
                 status = 422
             except FrameworksError as error:
                 form.add_error(None, str(error))
@@ -147,9 +147,8 @@ def framework_import(request: HttpRequest) -> HttpResponse:
         "frameworks/import.html",
         "frameworks/htmx/import_form.html",
         {"form": form},
-        status=status
-        if getattr(request, "htmx", None) is None or not request.htmx
-        else 200,
+        # htmx swaps only 2xx answers: the form with its errors comes back as 200.
+        status=200 if getattr(request, "htmx", None) else status,
     )
 
 

@@ -210,7 +210,8 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "importance_choices": Importance.choices,
         "open_panel": request.GET.get("open", ""),
     }
-    if getattr(request, "htmx", None) and request.htmx.target == "chart":
+    htmx = getattr(request, "htmx", None)
+    if htmx and htmx.target == "chart":
         return render(request, "frameworks/htmx/chart.html", context)
     reviews = selectors.version_reviews(version)
     my_review = access.reviews_for(request.user).filter(version=version).first()
@@ -430,7 +431,7 @@ def version_submit(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return after_post(request, version.get_absolute_url() + "#submit")
     try:
         services.version_submit(

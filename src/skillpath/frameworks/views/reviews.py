@@ -134,18 +134,18 @@ def _review_post(request: HttpRequest, review: ProfileReview) -> HttpResponse:
                 % {"competency": need.competency.title, "importance": importance},
             )
         elif operation == "decide":
-            form = DecisionForm(post)
-            if not form.is_valid():
+            decision = DecisionForm(post)
+            if not decision.is_valid():
                 messages.error(
                     request, _("Choose to endorse the profile or to ask for changes.")
                 )
                 return after_post(request, review.get_absolute_url())
-            endorse = form.cleaned_data["decision"] == "endorse"
+            endorse = decision.cleaned_data["decision"] == "endorse"
             services.review_decide(
                 review=review,
                 decided_by=request.user,
                 endorse=endorse,
-                summary=form.cleaned_data["summary"],
+                summary=decision.cleaned_data["summary"],
             )
             messages.success(
                 request,

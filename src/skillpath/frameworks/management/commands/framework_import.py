@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -66,7 +66,11 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"No organisation has the short name {options['organisation']!r}."
                 )
-        progress = None if options["quiet"] else TerminalProgress(self.stderr._out)
+        progress = (
+            None
+            if options["quiet"]
+            else TerminalProgress(cast(TextIO, self.stderr._out))
+        )
         try:
             framework = services.framework_import(
                 path=Path(options["path"]),
