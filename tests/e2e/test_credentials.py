@@ -116,6 +116,9 @@ def test_issuing_pages_pass_wcag_aa(
     assert wcag_violations(page) == [], "certificate"
     page.goto(f"{live_server.url}/dashboard/")
     expect(page.get_by_role("link", name="My credentials")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your credentials")).to_be_visible()
+    expect(page.locator(".dashboard-wallet")).to_contain_text("Warehouse Safety")
+    assert wcag_violations(page) == [], "dashboard"
     page.context.clear_cookies()
     sign_in(testing.coordinator(award.issuer.organisation).email, testing.PASSWORD)
     page.goto(f"{live_server.url}/credentials/issued/")
