@@ -229,4 +229,5 @@ class AllowedMethod(models.Model):
     def code(self) -> str:
         return self.method
 
+
 from skillpath.credentials.models_issuing import *  # noqa: E402,F401,F403

@@ -9,8 +9,8 @@ from django.utils.safestring import SafeString
 
 BAR_HEIGHT = 26
 GAP = 10
-LABEL_WIDTH = 230
-CHART_WIDTH = 640
+LABEL_WIDTH = 190
+CHART_WIDTH = 480
 
 
 def bar_chart(
@@ -22,13 +22,13 @@ def bar_chart(
     the page places next to it, which is what assistive technology reads.
     """
     top = max((value for _label, value in bars), default=0) or 1
-    plot = CHART_WIDTH - LABEL_WIDTH - 60
+    plot = CHART_WIDTH - LABEL_WIDTH - 50
     height = max(1, len(bars)) * (BAR_HEIGHT + GAP) + GAP
     rows = []
     for index, (label, value) in enumerate(bars):
         y = GAP + index * (BAR_HEIGHT + GAP)
         width = max(2, round(plot * value / top))
-        short = label if len(label) <= 32 else label[:31] + "…"
+        short = label if len(label) <= 24 else label[:23] + "…"
         rows.append(
             (
                 LABEL_WIDTH - 8,
