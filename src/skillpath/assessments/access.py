@@ -93,3 +93,12 @@ def is_author(user: Any) -> bool:
 
 def can_start(user: Any) -> bool:
     return access.is_learner(user)
+
+
+def can_set_policy(user: Any, credential: Any) -> bool:
+    """Return whether ``user`` coordinates the organisation that issues ``credential``."""
+    if not _signed_in(user):
+        return False
+    return bool(user.is_superuser) or access.is_coordinator(
+        user, requirements.issuing_organisation(credential)
+    )

@@ -178,3 +178,49 @@ def item_status_set(*, item: Item, author: User, status: str) -> Item:
             actor=author, verb="item_status_set", target=item, old=old, new=status
         )
     return item
+
+
+def policy_set(
+    *,
+    credential: Any,
+    author: User,
+    time_limit_minutes: int | None,
+    max_items_per_competency: int,
+) -> Any:
+    """Set the time limit and test length of a micro-credential's adaptive test.
+
+    Only coordinators of the issuing organisation may; sittings already started
+    keep their own deadline.
+    """
+    from skillpath.accounts import access as accounts_access
+    from skillpath.assessments import requirements
+    from skillpath.assessments.models import AssessmentPolicy
+
+    issuer = requirements.issuing_organisation(credential)
+    if not (
+        getattr(author, "is_superuser", False)
+        or accounts_access.is_coordinator(author, issuer)
+    ):
+        raise PermissionDenied(
+            _("Only coordinators of the issuing organisation set the test's rules.")
+        )
+    if time_limit_minutes is not None and not 1 <= time_limit_minutes <= 600:
+        raise ItemInvalid(_("The time limit must be between 1 and 600 minutes."))
+    if not 1 <= max_items_per_competency <= 60:
+        raise ItemInvalid(_("Give between 1 and 60 questions per competency."))
+    with transaction.atomic():
+        policy, _created = AssessmentPolicy.objects.update_or_create(
+            credential=credential,
+            defaults={
+                "time_limit_minutes": time_limit_minutes,
+                "max_items_per_competency": max_items_per_competency,
+            },
+        )
+        audit_record(
+            actor=author,
+            verb="assessment_policy_set",
+            target=policy,
+            time_limit_minutes=time_limit_minutes,
+            max_items_per_competency=max_items_per_competency,
+        )
+    return policy

@@ -270,3 +270,19 @@ class ItemForm(forms.Form):
 
 def item_title(item: Item) -> str:
     return localised(item, "stem")[:80]
+
+
+class PolicyForm(forms.Form):
+    time_limit_minutes = forms.IntegerField(
+        label=_("Time limit (minutes)"),
+        required=False,
+        min_value=1,
+        max_value=600,
+        help_text=_("Leave empty for no time limit."),
+    )
+    max_items_per_competency = forms.IntegerField(
+        label=_("At most this many questions per competency"),
+        min_value=1,
+        max_value=60,
+        initial=12,
+    )

@@ -35,6 +35,7 @@ urlpatterns = [
     path("queue/", review.queue, name="queue"),
     path("queue/submissions/<int:pk>/", review.submission_review, name="submission"),
     path("queue/prior-learning/<int:pk>/", review.claim_review, name="claim_review"),
+    path("credentials/<int:credential_id>/policy/", bank.policy, name="policy"),
     path("bank/", bank.bank_index, name="bank"),
     path("bank/items/new/", bank.item_new, name="item_new"),
     path("bank/items/<int:pk>/", bank.item_detail, name="item"),

@@ -282,3 +282,28 @@ def test_export_then_import_csv_round_trip(client: Client, world) -> None:
     assert response.status_code == 303, response.content
     exported_json = client.get(reverse("assessments:items_export") + "?format=json")
     assert len(json.loads(exported_json.content)["items"]) == 16
+
+
+def test_issuing_coordinator_sets_a_time_limit_and_others_cannot(
+    client: Client, world
+) -> None:
+    credential, _ = world
+    url = reverse("assessments:policy", args=[credential.pk])
+    client.force_login(testing.coordinator())  # another organisation
+    assert client.get(url).status_code == 403
+    assert (
+        client.post(
+            url, {"time_limit_minutes": 5, "max_items_per_competency": 8}
+        ).status_code
+        == 403
+    )
+    client.force_login(testing.coordinator(credential.issuing_organisation))
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"time_limit_minutes": 30, "max_items_per_competency": 8}
+    )
+    assert response.status_code == 303
+    learner = testing.learner()
+    sitting = delivery.assessment_start(learner=learner, credential=credential)
+    assert sitting.deadline is not None
+    assert sitting.parts.get().max_items == 8

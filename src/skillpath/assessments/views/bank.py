@@ -22,7 +22,7 @@ from skillpath.assessments import (
     selectors,
 )
 from skillpath.assessments.exceptions import AssessmentError, ItemImportError
-from skillpath.assessments.forms import ImportForm, ItemForm
+from skillpath.assessments.forms import ImportForm, ItemForm, PolicyForm
 from skillpath.assessments.models import Item, ItemStatus
 from skillpath.common.htmx import redirect_after_post, render_page_or_fragment
 from skillpath.common.types import AuthedRequest
@@ -269,4 +269,49 @@ def items_import(request: AuthedRequest) -> HttpResponse:
         "assessments/import_result.html",
         {"import_form": form, "problems": problems},
         status=422,
+    )
+
+
+@login_required
+def policy(request: AuthedRequest, credential_id: int) -> HttpResponse:
+    """Set the time limit and length of a micro-credential's adaptive test."""
+    credential = requirements.credential_get(credential_id)
+    if credential is None:
+        raise Http404
+    current = requirements.assessment_settings(credential)
+    form = PolicyForm(
+        request.POST or None,
+        initial={
+            "time_limit_minutes": current.time_limit_minutes,
+            "max_items_per_competency": current.max_items_per_competency,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            bank.policy_set(
+                credential=credential,
+                author=request.user,
+                time_limit_minutes=form.cleaned_data["time_limit_minutes"],
+                max_items_per_competency=form.cleaned_data["max_items_per_competency"],
+            )
+        except AssessmentError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The test's rules are saved."))
+            return redirect_after_post(
+                request, reverse("assessments:credential", args=[credential.pk])
+            )
+    elif not access.can_set_policy(request.user, credential):
+        raise PermissionDenied(
+            _("Only coordinators of the issuing organisation set the test's rules.")
+        )
+    return render(
+        request,
+        "assessments/policy.html",
+        {
+            "form": form,
+            "credential": credential,
+            "credential_title": requirements.credential_title(credential),
+        },
+        status=422 if request.method == "POST" else 200,
     )

@@ -89,6 +89,7 @@ def credential_overview(request: AuthedRequest, credential_id: int) -> HttpRespo
             or any(r.findings or r.waiting for r in results),
             "tasks": selectors.tasks_for(credential=credential),
             "is_learner": access.can_start(learner),
+            "can_set_policy": access.can_set_policy(learner, credential),
             "rules": requirements.retake_rules(credential),
             "settings": requirements.assessment_settings(credential),
         },
