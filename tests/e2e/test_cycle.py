@@ -83,7 +83,7 @@ def test_learner_with_gaps_learns_reassesses_open_competencies_and_earns_it(
 
     # The plan holds only the module that closes the gap.
     page.goto(f"{live_server.url}/learning/")
-    page.get_by_role("link", name=credential.title).click()
+    page.get_by_role("link", name=credential.title_en).click()
     expect(page.locator("[aria-current=step]")).to_have_text(re.compile("Learn"))
     expect(page.get_by_role("link", name="Talking to families")).to_be_visible()
     expect(page.get_by_role("link", name="Safety basics")).to_have_count(0)

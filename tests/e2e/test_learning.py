@@ -67,7 +67,7 @@ def test_learner_follows_the_plan_and_is_invited_to_reassess(
         page.get_by_role("heading", name=re.compile("Continue your learning plan"))
     ).to_be_visible()
     page.get_by_role("link", name="My learning").click()
-    page.get_by_role("link", name=world["cred"].title).click()
+    page.get_by_role("link", name=world["cred"].title_en).click()
     expect(page.get_by_text("226 hours saved")).to_be_visible()
     expect(page.locator("[aria-current=step]")).to_have_text(re.compile("Learn"))
     assert wcag_violations(page) == []
@@ -122,7 +122,7 @@ def test_coordinator_reviews_modules_and_reads_the_report(
     )
 
     page.get_by_role("link", name="Learning reports").click()
-    page.get_by_role("link", name=world["cred"].title).click()
+    page.get_by_role("link", name=world["cred"].title_en).click()
     expect(page.get_by_role("img", name="Learners at each stage")).to_be_visible()
     assert wcag_violations(page) == []
 

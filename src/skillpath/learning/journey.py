@@ -100,6 +100,11 @@ class Journey:
         return _url("assessments:credential", self.credential.pk) or self.credential_url
 
     @property
+    def choose_url(self) -> str:
+        """Return the catalogue of micro-credentials, where a learner chooses one."""
+        return _url("credentials:catalogue")
+
+    @property
     def credential_url(self) -> str:
         return _absolute_url(self.credential)
 

@@ -178,7 +178,10 @@ def credential_report(credential: Any) -> CredentialReport:
         Bar(names.get(c, str(c)), count) for c, count in gaps.most_common(10)
     ]
     for requirement in _uncovered_requirements(credential):
-        unserved[requirement.competency_id] += 0
+        # Learners who needed it, though no module could teach it to them.
+        unserved[requirement.competency_id] = max(
+            unserved[requirement.competency_id], gaps[requirement.competency_id]
+        )
         reasons.setdefault(requirement.competency_id, Counter())["not_taught"] += 1
         names.setdefault(requirement.competency_id, requirement.competency.title)
     report.unserved_gaps = [

@@ -250,5 +250,15 @@ def test_coordinator_confirms_proof_from_the_learners_plan(
 def test_learning_home_lists_credentials_in_progress(client: Client, world) -> None:  # type: ignore[no-untyped-def]
     client.force_login(world["learner"])
     page = client.get("/learning/").content.decode()
-    assert world["cred"].title in page
+    assert world["cred"].title_en in page
     assert '<progress id="progress-' in page
+
+
+def test_plan_and_catalogue_render_in_french(client: Client, world) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world["learner"])
+    for url in (world["plan"].get_absolute_url(), "/learning/modules/"):
+        response = client.get(url, headers={"accept-language": "fr"})
+        assert response.status_code == 200
+        assert '<html lang="fr">' in response.content.decode()
+    page = client.get("/learning/modules/", headers={"accept-language": "fr"})
+    assert "Module " in page.content.decode()  # titles in French where given
