@@ -224,16 +224,29 @@ def seed(stdout: Any) -> None:
 
 
 def accounts_table() -> list[tuple[str, str]]:
-    """Return (e-mail, role) for every demo account, for ``make run`` to print."""
+    """Return (e-mail, roles) for every demo account in the database.
+
+    Other apps' demos add people (learners part-way through plans, for example), so
+    the list is read from the database rather than from this module's tables.
+    """
+    from skillpath.accounts import access
+
+    demo_emails = {email for email, *_rest in STAFF} | {
+        email for email, *_rest in LEARNERS
+    }
     rows = []
-    for email, _name, _language, membership, _staff in STAFF:
-        if membership is None:
-            rows.append((email, "site administrator"))
+    users = User.objects.filter(email__endswith=".example").order_by(
+        "date_joined", "pk"
+    )
+    for user in users:
+        if user.email not in demo_emails and not user.check_password(DEMO_PASSWORD):
             continue
-        _slug, role, status = membership
-        waiting = (
-            " (waiting for approval)" if status == MembershipStatus.PENDING else ""
-        )
-        rows.append((email, f"{role.label}{waiting}"))
-    rows += [(email, "learner (job seeker)") for email, *_ in LEARNERS]
+        held = sorted(access.roles(user))
+        if user.is_superuser:
+            held.insert(0, "site administrator")
+        pending = user.memberships.filter(
+            status=MembershipStatus.PENDING
+        ).select_related("organisation")
+        held += [f"{m.get_role_display()} (waiting for approval)" for m in pending]
+        rows.append((user.email, ", ".join(str(role) for role in held)))
     return rows

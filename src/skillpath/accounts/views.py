@@ -36,9 +36,13 @@ def client_address(request: HttpRequest) -> str:
 
 
 def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
+    """Set the language cookie, so the next page is in the person's language.
+
+    The language is not activated here: LocaleMiddleware does that per request, and
+    activating it in the view would leak into whatever else runs in this thread.
+    """
     from django.conf import settings
 
-    translation.activate(language)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", max_age=365 * 24 * 3600
     )

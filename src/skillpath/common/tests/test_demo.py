@@ -47,6 +47,7 @@ def test_every_demo_account_signs_in() -> None:
 
 
 def test_demo_accounts_command_prints_the_password() -> None:
+    call_command("seed_demo", stdout=StringIO())
     out = StringIO()
     call_command("demo_accounts", stdout=out)
     assert DEMO_PASSWORD in out.getvalue()
