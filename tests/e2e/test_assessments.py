@@ -132,11 +132,15 @@ def test_coordinator_bank_pages_and_a_refused_import(
     assert wcag_violations(page) == []
     page.get_by_role("link", name=competency.title_en).click()
     page.get_by_role("link", name=re.compile(r"-q01-")).click()
-    expect(page.get_by_role("heading", name="Preview: what the learner sees")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Preview: what the learner sees")
+    ).to_be_visible()
     assert wcag_violations(page) == []
 
     broken = tmp_path / "items.json"
-    broken.write_text('{"format": "skillpath-items", "version": 1, "items": [{"code": "x"}]}')
+    broken.write_text(
+        '{"format": "skillpath-items", "version": 1, "items": [{"code": "x"}]}'
+    )
     page.goto(f"{live_server.url}/assessments/bank/")
     page.get_by_label("Item file").set_input_files(str(broken))
     page.get_by_role("button", name="Import").click()

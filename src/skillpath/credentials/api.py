@@ -3,9 +3,8 @@ the definitions' endpoints are added to ``router`` here."""
 
 from ninja import Router
 
+from skillpath.credentials.api_definitions import router as definitions_router
 from skillpath.credentials.api_issuing import router as issuing_router
-
-from skillpath.credentials.api_definitions import router as definitions_router  # noqa: E402
 
 router = Router(tags=["credentials"])
 router.add_router("", definitions_router)

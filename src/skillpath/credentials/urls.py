@@ -1,9 +1,9 @@
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from skillpath.credentials import views
 
 app_name = "credentials"
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.catalogue, name="catalogue"),
     path("manage/", views.manage, name="manage"),
     path("define/", views.define, name="define"),
