@@ -67,6 +67,7 @@ class Journey:
     items: list[PlanItem] = field(default_factory=list)
     gaps: list[GapView] = field(default_factory=list)
     pending: list[GapView] = field(default_factory=list)
+    not_assessed: list[GapView] = field(default_factory=list)
     stage: str = "assess"
     steps: list[Step] = field(default_factory=list)
     hours_total: Decimal = Decimal("0")
@@ -197,6 +198,8 @@ def journey_for(
             journey.gaps.append(view)
         elif standing.status == StandingStatus.PENDING:
             journey.pending.append(view)
+        elif standing.status == StandingStatus.NOT_ASSESSED:
+            journey.not_assessed.append(view)
     journey.stage = _stage(journey)
     order = [key for key, _label in STAGES]
     current = order.index(journey.stage)

@@ -182,3 +182,20 @@ def test_standing_changed_refreshes_the_plan_through_the_seam(
     plan = LearningPlan.objects.get(learner=learner, credential=world["cred"])
     assert plan.items.count() == 2
     assert AuditEvent.objects.filter(verb="plan_build").count() == 1
+
+
+def test_competencies_not_yet_assessed_are_listed_beside_the_plan(world) -> None:  # type: ignore[no-untyped-def]
+    from skillpath.common.cycle import StandingStatus
+
+    learner = testing.learner()
+    standings = [
+        h.standing(world["c1"], 2, 0),
+        h.standing(world["c2"], 3, 3),
+        h.standing(world["c3"], 2, 0, status=StandingStatus.NOT_ASSESSED),
+    ]
+    plans.plan_refresh(learner=learner, credential=world["cred"], standings=standings)
+    journey = journey_for(
+        learner=learner, credential=world["cred"], standings=standings
+    )
+    assert [gap.competency_id for gap in journey.gaps] == [world["c1"].pk]
+    assert [gap.competency_id for gap in journey.not_assessed] == [world["c3"].pk]
