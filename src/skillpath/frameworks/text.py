@@ -1,24 +1,10 @@
-"""Read the English or French version of a bilingual field."""
+"""Text helpers of frameworks (``localised`` lives in ``skillpath.common.text``)."""
 
 from __future__ import annotations
 
-from typing import Any
+from skillpath.common.text import localised
 
-from django.utils.translation import get_language
-
-
-def localised(obj: Any, name: str, language: str | None = None) -> str:
-    """Return ``obj.<name>_fr`` in French when it is filled in, else ``<name>_en``.
-
-    Either language falls back to the other, so a French-only ESCO label still shows
-    on an English page.
-    """
-    language = (language or get_language() or "en")[:2]
-    english = str(getattr(obj, f"{name}_en", "") or "")
-    french = str(getattr(obj, f"{name}_fr", "") or "")
-    if language == "fr":
-        return french or english
-    return english or french
+__all__ = ["localised", "split_lines"]
 
 
 def split_lines(text: str) -> list[str]:

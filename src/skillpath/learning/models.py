@@ -8,11 +8,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from skillpath.accounts.models import Organisation, Province
 from skillpath.common.models import TimeStampedModel
+from skillpath.common.text import localised
 
 
 class ModuleFormat(models.TextChoices):
@@ -142,15 +142,11 @@ class Module(TimeStampedModel):
     @property
     def title(self) -> str:
         """Return the title in the language of the page."""
-        french = (translation.get_language() or "en").startswith("fr")
-        return (self.title_fr if french else self.title_en) or self.title_en
+        return localised(self, "title")
 
     @property
     def description(self) -> str:
-        french = (translation.get_language() or "en").startswith("fr")
-        return (self.description_fr if french else self.description_en) or (
-            self.description_en
-        )
+        return localised(self, "description")
 
     @property
     def is_offered(self) -> bool:

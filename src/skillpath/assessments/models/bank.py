@@ -13,16 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from skillpath.common.models import TimeStampedModel
-
-
-def localised(obj: Any, name: str, language: str | None = None) -> str:
-    """Return ``obj.<name>_fr`` in French when it is filled in, else ``<name>_en``."""
-    language = (language or get_language() or "en")[:2]
-    if language == "fr":
-        french = getattr(obj, f"{name}_fr", "") or ""
-        if french.strip():
-            return str(french)
-    return str(getattr(obj, f"{name}_en", "") or "")
+from skillpath.common.text import localised
 
 
 def text_of(entry: dict[str, Any], language: str | None = None) -> str:
