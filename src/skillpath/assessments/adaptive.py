@@ -5,6 +5,15 @@ micro-credential requires. The whole state (bank parameters included, so a later
 re-calibration cannot break a running test) is saved as JSON after every response,
 so a learner can close the browser and resume.
 
+Exposure is kept down two ways: the next item is drawn among the ``RANDOMESQUE`` most
+informative, and items given in ``MAX_EXPOSURE`` or more of the competency's tests
+are set aside while others remain. The observed rates are read when a test
+starts and saved with it, so a resumed test selects as it would have.
+
+A first attempt starts from the prior N(0, 1); a retake starts from the last
+estimate of the same competency, its spread widened for what may have been learned
+since (``core.cat.retake_prior``).
+
 Proficiency levels map to the ability scale by evenly spaced cuts between
 ``LOWEST_CUT`` and ``HIGHEST_CUT``: on a scale of levels 1..5, reaching level 2 needs
 ability -1.5, level 3 needs -0.5, level 4 needs 0.5 and level 5 needs 1.5. Item
@@ -19,13 +28,15 @@ from typing import Any
 
 import numpy as np
 
-from skillpath.core.cat import Decision, MasteryTest, proficiency_level
+from skillpath.core.cat import Decision, MasteryTest, proficiency_level, retake_prior
 
 LOWEST_CUT = -1.5
 HIGHEST_CUT = 1.5
 MIN_ITEMS = 4
 MAX_ITEMS = 12
 RANDOMESQUE = 3  # pick among the 3 most informative items, to spread exposure
+MAX_EXPOSURE = 0.25  # set aside items given in this share of tests or more
+FIRST_PRIOR = (0.0, 1.0)  # mean and SD of the prior of a first attempt
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,8 @@ class BankSnapshot:
     item_ids: list[int]
     discrimination: list[float]
     thresholds: list[list[float]]  # one list per item; a 2PL item has one
+    # Share of the competency's tests that gave each item; None before any test.
+    exposure_rates: list[float] | None = None
 
     @property
     def size(self) -> int:
@@ -78,6 +91,24 @@ def cut_for(required_level: int, levels: Sequence[int]) -> float | None:
     return level_cuts(levels).get(int(required_level))
 
 
+def exposure_rates(counts: Sequence[int], tests: int) -> list[float] | None:
+    """Return each item's share of ``tests`` given the times it was given.
+
+    None when no test has started yet: there is no rate to observe.
+    """
+    if tests <= 0:
+        return None
+    return [int(count) / tests for count in counts]
+
+
+def prior_for(previous: tuple[float, float] | None) -> tuple[float, float]:
+    """Return the prior (mean, SD) of a test from the last (theta, SE), if any."""
+    if previous is None:
+        return FIRST_PRIOR
+    theta, se = previous
+    return retake_prior(theta, se)
+
+
 def new_test(
     bank: BankSnapshot,
     *,
@@ -85,8 +116,9 @@ def new_test(
     seed: int,
     exclude: Sequence[int] = (),
     max_items: int = MAX_ITEMS,
+    prior: tuple[float, float] = FIRST_PRIOR,
 ) -> MasteryTest:
-    """Return a fresh mastery test of ``bank`` at ``cut``."""
+    """Return a fresh mastery test of ``bank`` at ``cut``, starting from ``prior``."""
     usable = bank.size - len(set(exclude))
     return MasteryTest(
         np.array(bank.discrimination, dtype=float),
@@ -96,7 +128,11 @@ def new_test(
         min_items=max(1, min(MIN_ITEMS, usable, max_items)),
         max_items=max(1, min(max_items, bank.size)),
         randomesque=RANDOMESQUE,
+        exposure_rates=bank.exposure_rates,
+        max_exposure=MAX_EXPOSURE,
         exclude=tuple(exclude),
+        prior_mean=prior[0],
+        prior_sd=prior[1],
     )
 
 

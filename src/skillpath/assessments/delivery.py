@@ -63,8 +63,46 @@ def _bank(competency_id: int) -> tuple[adaptive.BankSnapshot, list[int]]:
         item_ids=[i.pk for i in operational],
         discrimination=[float(i.discrimination) for i in operational],
         thresholds=[[float(t) for t in i.thresholds] for i in operational],
+        exposure_rates=adaptive.exposure_rates(
+            [i.exposure_count for i in operational], _tests_started(competency_id)
+        ),
     )
     return bank, pilots
+
+
+def _tests_started(competency_id: int) -> int:
+    """Return how many tests of the competency have shown at least one item.
+
+    ``Item.exposure_count`` grows each time an item is shown; this is the number it
+    is a share of. A part that timed out before any answer may or may not have shown
+    one; it is left out.
+    """
+    return (
+        SittingPart.objects.filter(competency_id=competency_id)
+        .exclude(status__in=(PartStatus.WAITING, PartStatus.NO_ITEMS))
+        .exclude(status=PartStatus.TIMED_OUT, items_answered=0, pilots_given=0)
+        .count()
+    )
+
+
+def _last_estimates(
+    learner: User, competency_ids: list[int]
+) -> dict[int, tuple[float, float]]:
+    """Return, per competency, the (theta, SE) of the learner's latest decided test."""
+    latest: dict[int, tuple[float, float]] = {}
+    rows = (
+        SittingPart.objects.filter(
+            sitting__learner=learner,
+            competency_id__in=competency_ids,
+            status=PartStatus.DECIDED,
+        )
+        .order_by("competency_id", "-decided_at", "-pk")
+        .values_list("competency_id", "theta", "se")
+    )
+    for competency_id, theta, se in rows:
+        if competency_id not in latest and theta is not None and se is not None:
+            latest[competency_id] = (float(theta), float(se))
+    return latest
 
 
 def _retake_check(*, learner: User, credential: Any) -> None:
@@ -105,8 +143,10 @@ def assessment_start(
 
     By default only the competencies not yet demonstrated, and assessed by the
     adaptive test, are included: a re-assessment covers only what is still open.
-    Raises ``AssessmentNotAllowed`` when there is nothing to assess, or the retake
-    rules forbid it for now.
+    Each test sets aside the items the competency's tests give too often, and a
+    retake starts from the learner's last estimate of the competency (see
+    ``adaptive``). Raises ``AssessmentNotAllowed`` when there is nothing to assess,
+    or the retake rules forbid it for now.
     """
     from skillpath.assessments.selectors import competency_standings
 
@@ -166,6 +206,9 @@ def assessment_start(
                 "item_id", flat=True
             )
         )
+        previous = _last_estimates(
+            learner, [need.competency.pk for need, *_rest in plan]
+        )
         for position, (need, cut, bank, pilots) in enumerate(plan, start=1):
             exclude = [i for i, pk in enumerate(bank.item_ids) if pk in seen]
             if bank.size - len(exclude) < MIN_FRESH_ITEMS:
@@ -176,6 +219,7 @@ def assessment_start(
                 seed=sitting.seed + position,
                 exclude=exclude,
                 max_items=settings.max_items_per_competency,
+                prior=adaptive.prior_for(previous.get(need.competency.pk)),
             )
             SittingPart.objects.create(
                 sitting=sitting,
