@@ -244,7 +244,11 @@ def claim_decide(
     level: int | None = None,
     feedback: str = "",
 ) -> PriorLearningClaim:
-    """Recognise a claim at a level, or decline it with feedback."""
+    """Recognise a claim at a level, or decline it with feedback.
+
+    A declined claim shows no level: the competency stands as the other methods
+    leave it, and stays open to them and to a new claim.
+    """
     if not access.can_assess(assessor, claim.credential):
         raise PermissionDenied(
             _("Only assessors of the issuing organisation decide this request.")

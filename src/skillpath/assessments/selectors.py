@@ -46,6 +46,15 @@ class Finding:
     )
     source: Any  # the SittingPart, TaskSubmission or PriorLearningClaim
 
+    @property
+    def counts(self) -> bool:
+        """Whether the finding shows a level; a declined claim shows none.
+
+        Declining a claim says the proof was not enough, not that the learner is at
+        level 0: the claim is evidence considered, and the standing ignores it.
+        """
+        return self.decision != ClaimStatus.REJECTED
+
 
 @dataclass
 class CompetencyResult:
@@ -145,8 +154,9 @@ def credential_results(*, learner: User, credential: Any) -> list[CompetencyResu
         pending = [
             w for w in waiting.get(cid, []) if _waiting_method(w) in need.methods
         ]
+        shown = [f for f in allowed if f.counts]
         best = max(
-            allowed,
+            shown,
             key=lambda f: (f.level, f.confidence or 0.0, f.decided_at or datetime.min),
             default=None,
         )
@@ -155,7 +165,7 @@ def credential_results(*, learner: User, credential: Any) -> list[CompetencyResu
             status = StandingStatus.DEMONSTRATED
         elif pending:
             status = StandingStatus.PENDING
-        elif allowed:
+        elif shown:
             status = StandingStatus.GAP
         else:
             status = StandingStatus.NOT_ASSESSED
@@ -178,9 +188,10 @@ def competency_standings(*, learner: User, credential: Any) -> list[CompetencySt
     The demonstrated level is the best level shown by any method the credential
     allows for that competency; the status is ``demonstrated`` when it reaches the
     required level, else ``pending`` while an assessor has work to decide, ``gap``
-    once assessed, and ``not_assessed`` before anything. ``confidence`` is the
-    posterior probability that an adaptive test's decision is right (None for an
-    assessor's judgement).
+    once assessed, and ``not_assessed`` before anything. A declined claim of prior
+    learning shows no level: it leaves the standing as the other methods make it.
+    ``confidence`` is the posterior probability that an adaptive test's decision is
+    right (None for an assessor's judgement).
     """
     return [
         r.standing for r in credential_results(learner=learner, credential=credential)

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from skillpath.assessments import evidence, selectors
+from skillpath.assessments import delivery, evidence, selectors
 from skillpath.assessments.exceptions import (
     AssessmentNotAllowed,
     EvidenceRejected,
@@ -171,6 +171,80 @@ def test_prior_learning_is_recognised_by_an_assessor(world) -> None:
     assert claim.status == ClaimStatus.ACCEPTED
     [standing] = selectors.competency_standings(learner=learner, credential=credential)
     assert standing.status == "demonstrated" and standing.method == "prior_learning"
+
+
+def decline(claim, feedback: str = "The letter does not name the tasks you did."):
+    assessor = testing.assessor(claim.credential.issuing_organisation)
+    return evidence.claim_decide(
+        claim=claim, assessor=assessor, accept=False, feedback=feedback
+    )
+
+
+def claim(learner, credential, competency):
+    return evidence.claim_create(
+        learner=learner,
+        credential=credential,
+        competency=competency,
+        description="Two years as an ECE assistant at a licensed centre.",
+        link="https://example.org/letter",
+    )
+
+
+def test_a_declined_claim_leaves_the_competency_not_demonstrated_yet_and_open(
+    world,
+) -> None:
+    credential, competency, task, learner = world
+    factories.bank(competency)
+    declined = decline(claim(learner, credential, competency))
+    assert declined.status == ClaimStatus.REJECTED
+    [standing] = selectors.competency_standings(learner=learner, credential=credential)
+    # Not "assessed at level 0 by prior learning": nothing is demonstrated yet.
+    assert standing.status == "not_assessed"
+    assert standing.demonstrated_level == 0
+    assert standing.method == "" and standing.confidence is None
+    # The declined claim is still evidence the results list.
+    [result] = selectors.credential_results(learner=learner, credential=credential)
+    assert [(f.source, f.counts) for f in result.findings] == [(declined, False)]
+    # Every method stays open: the test, a task, another claim.
+    sitting = delivery.assessment_start(learner=learner, credential=credential)
+    assert [p.competency_id for p in sitting.parts.all()] == [competency.pk]
+    evidence.submission_create(
+        learner=learner, credential=credential, item=task, text="My plan: ..."
+    )
+    claim(learner, credential, competency)
+
+
+def test_a_declined_claim_does_not_override_a_result_from_another_method(
+    world,
+) -> None:
+    credential, competency, _task, learner = world
+    # A rubric whose lowest level, 0, says the task did not show the competency.
+    task = factories.task(competency)
+    task.rubric = {
+        **factories.RUBRIC,
+        "levels": [
+            {"level": 0, "en": "Not shown", "fr": "Non démontré"},
+            *factories.RUBRIC["levels"],
+        ],
+    }
+    task.save()
+    submission = evidence.submission_create(
+        learner=learner, credential=credential, item=task, text="My plan: ..."
+    )
+    evidence.submission_score(
+        submission=submission,
+        assessor=testing.assessor(credential.issuing_organisation),
+        criterion_levels={"safety": 0, "communication": 2},
+        feedback="Nothing about safety yet.",
+    )
+    [scored] = selectors.competency_standings(learner=learner, credential=credential)
+    assert scored.status == "gap" and scored.method == "performance_task"
+
+    decline(claim(learner, credential, competency))
+    [after] = selectors.competency_standings(learner=learner, credential=credential)
+    assert after == scored
+    [result] = selectors.credential_results(learner=learner, credential=credential)
+    assert [f.method for f in result.findings] == ["prior_learning", "performance_task"]
 
 
 def test_methods_the_credential_does_not_allow_are_refused() -> None:

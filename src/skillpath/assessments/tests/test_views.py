@@ -307,3 +307,34 @@ def test_issuing_coordinator_sets_a_time_limit_and_others_cannot(
     sitting = delivery.assessment_start(learner=learner, credential=credential)
     assert sitting.deadline is not None
     assert sitting.parts.get().max_items == 8
+
+
+def test_results_list_a_declined_claim_with_feedback_and_no_level(
+    client: Client, world
+) -> None:
+    credential, competency = world
+    learner = testing.learner()
+    claim = evidence.claim_create(
+        learner=learner,
+        credential=credential,
+        competency=competency,
+        description="I ran the safety checks at a day care for a year.",
+        link="https://example.org/letter",
+    )
+    evidence.claim_decide(
+        claim=claim,
+        assessor=testing.assessor(credential.issuing_organisation),
+        accept=False,
+        feedback="The letter does not say which checks you ran.",
+    )
+    client.force_login(learner)
+    page = client.get(reverse("assessments:results", args=[credential.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    considered = html[html.index('id="evidence-heading"') :]
+    assert "Recognition of prior learning" in considered
+    assert "not recognised" in considered
+    assert "The letter does not say which checks you ran." in considered
+    assert "level 0" not in considered
+    table = html[html.index('id="gap-table"') : html.index("</table>")]
+    assert "Not assessed yet" in table and "Recognition of prior learning" not in table
