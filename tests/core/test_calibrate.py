@@ -98,6 +98,43 @@ def test_standard_errors_hold_with_fewer_people_than_parameters() -> None:
     assert np.median(model.discrimination_se_) < 1.0
 
 
+def test_slope_shrinkage_lowers_slope_error_where_data_are_thin() -> None:
+    # 150 items, 400 people, 60 % missing: about 160 responses per item.
+    errors: dict[bool, list[float]] = {True: [], False: []}
+    for seed in range(3):
+        rng = np.random.default_rng([47, seed])
+        a, b = rng.uniform(0.6, 2.2, 150), rng.normal(0, 1, 150)
+        x = simulate_responses(rng.normal(0, 1, 400), a, b, rng=rng)
+        x[rng.random(x.shape) < 0.6] = np.nan
+        for shrink in (True, False):
+            model = TwoPL(slope_shrinkage=shrink, standard_errors=False).fit(x)
+            errors[shrink].append(rmse(model.discrimination_, a))
+            if shrink:
+                plain = TwoPL(slope_shrinkage=False, standard_errors=False).fit(x)
+                # Locations stay where the data put them; intercepts follow slopes.
+                np.testing.assert_allclose(model.difficulty_, plain.difficulty_)
+                np.testing.assert_allclose(
+                    -model.intercept_[:, 0] / model.discrimination_, model.difficulty_
+                )
+                mean, sd = model.slope_prior_
+                assert abs(mean - np.log(a).mean()) < 0.15
+                assert 0.1 <= sd < np.log(plain.discrimination_).std()
+    assert np.mean(errors[True]) < 0.9 * np.mean(errors[False])
+
+
+def test_slope_shrinkage_barely_moves_well_measured_slopes(
+    truth: dict[str, np.ndarray],
+) -> None:
+    shrunk = TwoPL().fit(truth["binary"])
+    plain = TwoPL(slope_shrinkage=False).fit(truth["binary"])
+    change = np.abs(shrunk.discrimination_ / plain.discrimination_ - 1)
+    assert change.max() < 0.06
+    # On the log scale the posterior SD is below the likelihood's SE, never above.
+    log_sd = shrunk.discrimination_se_ / shrunk.discrimination_
+    assert (log_sd <= plain.discrimination_se_ / plain.discrimination_ + 1e-12).all()
+    assert Rasch().fit(truth["binary"]).slope_prior_ is None
+
+
 def test_graded_response_recovers_thresholds(truth: dict[str, np.ndarray]) -> None:
     for share in (0.0, 0.6):
         model = GradedResponse().fit(with_missing(truth["graded"], share, 43))

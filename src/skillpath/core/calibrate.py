@@ -13,6 +13,16 @@ were given. ``calibrated_`` tells which items were estimated.
 Standard errors come from the empirical cross-product (XPD) information of each
 estimated item's parameters, and reach difficulties by the delta method.
 
+By default the free discriminations are then shrunk by empirical Bayes
+(``slope_shrinkage``): the bank's maximum-likelihood log-slopes give a normal prior
+(their mean, and their variance less the mean estimation noise, which each item's
+expected information gives), and each slope moves to its posterior mean under a
+normal approximation of its likelihood. Thinly answered items, whose slopes are
+noisy, move toward the bank's; well-measured ones barely move. Difficulties keep
+their maximum-likelihood values (the intercepts follow the slopes), so an item's
+location is left as its data put it. ``slope_prior_`` holds the prior's
+(mean, SD) of ``log a``; ``discrimination_se_`` is the posterior SD.
+
 Examples
 --------
 >>> model = TwoPL().fit(responses)  # doctest: +SKIP
@@ -21,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from typing import ClassVar, Self
 
 import numpy as np
@@ -40,6 +51,8 @@ from skillpath.core.irt import FloatArray
 __all__ = ["GradedResponse", "Rasch", "TwoPL"]
 
 _MIN_GAP = 1e-3  # smallest distance kept between adjacent intercepts
+_MIN_ITEMS_FOR_PRIOR = 5  # calibrated items needed to estimate the slope prior
+_MIN_PRIOR_SD = 0.1  # the slope prior is never tighter than this, on log a
 
 
 def _inverse(matrix: FloatArray) -> FloatArray:
@@ -72,6 +85,9 @@ class _MarginalML:
         Estimated discriminations are kept in this range.
     standard_errors : bool
         Compute standard errors.
+    slope_shrinkage : bool
+        Empirical-Bayes shrinkage of free discriminations (see the module notes).
+        Needs at least 5 calibrated items; the Rasch model has no free slopes.
     """
 
     _slope: ClassVar[str] = "free"
@@ -89,6 +105,7 @@ class _MarginalML:
         init_difficulty: ArrayLike | None = None,
         discrimination_bounds: tuple[float, float] = (0.05, 10.0),
         standard_errors: bool = True,
+        slope_shrinkage: bool = True,
     ) -> None:
         self.max_iter = max_iter
         self.tol = tol
@@ -99,6 +116,7 @@ class _MarginalML:
         self.init_difficulty = init_difficulty
         self.discrimination_bounds = discrimination_bounds
         self.standard_errors = standard_errors
+        self.slope_shrinkage = slope_shrinkage
 
     # ------------------------------------------------------------ input
     def _scores(self, responses: ArrayLike) -> FloatArray:
@@ -223,7 +241,48 @@ class _MarginalML:
         self.difficulty_se_ = np.full_like(self.difficulty_, np.nan)
         if self.standard_errors and calibrated.any():
             self._standard_errors(indicators, final.posterior, nodes, present)
+        self.slope_prior_: tuple[float, float] | None = None
+        if (
+            self.slope_shrinkage
+            and self._slope == "free"
+            and np.count_nonzero(calibrated) >= _MIN_ITEMS_FOR_PRIOR
+        ):
+            counts = np.zeros((n_items,) + final.counts.shape[1:])
+            counts[used] = final.counts
+            self._shrink_slopes(counts, nodes, present)
         return self
+
+    def _shrink_slopes(
+        self, counts: FloatArray, nodes: FloatArray, present: NDArray[np.bool_]
+    ) -> None:
+        # Normal prior on log a across the bank, its spread net of estimation noise;
+        # each slope moves to its posterior mean under a normal likelihood of log a.
+        idx = np.flatnonzero(self.calibrated_)
+        a = self.discrimination_[idx]
+        d = np.where(present[idx], self.intercept_[idx], -np.inf)
+        _score, information = score_and_information(counts[idx], a, d, nodes)
+        keep = np.concatenate(
+            [np.ones((idx.size, 1), dtype=bool), present[idx]], axis=1
+        )
+        noise = (
+            np.array(
+                [
+                    _inverse(block[np.ix_(m, m)])[0, 0]
+                    for block, m in zip(information, keep, strict=True)
+                ]
+            )
+            / a**2
+        )
+        log_a = np.log(a)
+        mean = float(log_a.mean())
+        spread = max(float(log_a.var()) - float(noise.mean()), _MIN_PRIOR_SD**2)
+        weight = spread / (spread + noise)
+        shrunk = np.exp(mean + weight * (log_a - mean))
+        self.slope_prior_ = (mean, math.sqrt(spread))
+        self.discrimination_[idx] = shrunk
+        self.intercept_[idx] = self.intercept_[idx] * (shrunk / a)[:, None]
+        # Posterior SD of log a is sqrt(weight * noise); back on the scale of a.
+        self.discrimination_se_[idx] *= shrunk / a * np.sqrt(weight)
 
     def _start(
         self,
