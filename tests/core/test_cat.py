@@ -18,6 +18,7 @@ from skillpath.core.cat import (
     proficiency_level,
     retake_prior,
 )
+from skillpath.core.cat_rules import bayes_stop_values
 from skillpath.core.exposure import simulate_responses, sympson_hetter_parameters
 from skillpath.core.sitting import Sitting
 
@@ -175,7 +176,9 @@ def test_deterministic_curtailment_stops_only_when_the_result_is_certain(
     tests = simulate(
         bank,
         theta,
-        lambda i: MasteryTest(bank[0], bank[1], 0.0, max_items=15, curtail_risk=0.0),
+        lambda i: MasteryTest(
+            bank[0], bank[1], 0.0, stop_rule="glr", max_items=15, curtail_risk=0.0
+        ),
         10,
     )
     curtailed = [t for t in tests if t.stop_reason is StopReason.CURTAILED]
@@ -183,7 +186,9 @@ def test_deterministic_curtailment_stops_only_when_the_result_is_certain(
     for t in curtailed:
         # Playing the remaining items all wrong (or all right) keeps the decision.
         flip = 0 if t.decision == Decision.MASTERED else 1
-        again = MasteryTest(bank[0], bank[1], 0.0, max_items=15, curtail=False)
+        again = MasteryTest(
+            bank[0], bank[1], 0.0, stop_rule="glr", max_items=15, curtail=False
+        )
         for old, score in zip(t.administered, t.scores, strict=True):
             again.record(old, score)
         while (item := again.next_item()) is not None:
@@ -193,13 +198,120 @@ def test_deterministic_curtailment_stops_only_when_the_result_is_certain(
 
 def test_stochastic_curtailment_shortens_tests(bank: Bank) -> None:
     theta = np.random.default_rng(11).normal(0, 1, 300)
-    plain = simulate(
-        bank, theta, lambda i: MasteryTest(bank[0], bank[1], 0.0, curtail_risk=0.0), 12
-    )
-    risky = simulate(
-        bank, theta, lambda i: MasteryTest(bank[0], bank[1], 0.0, curtail_risk=0.2), 12
-    )
+
+    def glr(risk: float) -> Callable[[int], MasteryTest]:
+        return lambda i: MasteryTest(
+            bank[0], bank[1], 0.0, stop_rule="glr", curtail_risk=risk
+        )
+
+    plain = simulate(bank, theta, glr(0.0), 12)
+    risky = simulate(bank, theta, glr(0.2), 12)
     assert np.mean([t.n_items for t in risky]) < np.mean([t.n_items for t in plain])
+
+
+def test_bayes_rule_reports_its_own_error_rate(bank: Bank) -> None:
+    # Each decision's posterior probability of being wrong, averaged, is the error
+    # rate the simulation actually shows: the rule's error rate is known.
+    theta = np.random.default_rng(41).normal(0, 1, 1500)
+    tests = simulate(bank, theta, lambda i: MasteryTest(bank[0], bank[1], 0.0), 42)
+    decided = [t for t in tests if t.decision != Decision.UNDETERMINED]
+    wrong = np.array(
+        [
+            (t.decision == Decision.MASTERED) != (theta[i] >= 0)
+            for i, t in enumerate(tests)
+            if t.decision != Decision.UNDETERMINED
+        ]
+    )
+    stated = np.array(
+        [
+            1 - t.p_mastery if t.decision == Decision.MASTERED else t.p_mastery
+            for t in decided
+        ]
+    )
+    assert 0.03 < wrong.mean() < 0.12
+    assert abs(wrong.mean() - stated.mean()) < 0.02
+    # Wrong decisions are the uncertain ones.
+    assert stated[wrong].mean() > 2 * stated[~wrong].mean()
+
+
+def test_bayes_rule_trades_items_for_accuracy_through_item_cost(bank: Bank) -> None:
+    theta = np.random.default_rng(43).normal(0, 1, 600)
+    truth = theta >= 0
+
+    def run_at(cost: float) -> tuple[float, float]:
+        tests = simulate(
+            bank,
+            theta,
+            lambda i: MasteryTest(bank[0], bank[1], 0.0, item_cost=cost),
+            44,
+        )
+        right = [
+            t.decision == (Decision.MASTERED if m else Decision.NOT_MASTERED)
+            for t, m in zip(tests, truth, strict=True)
+        ]
+        return float(np.mean(right)), float(np.mean([t.n_items for t in tests]))
+
+    cheap_accuracy, cheap_items = run_at(0.0005)
+    dear_accuracy, dear_items = run_at(0.02)
+    assert cheap_items > 1.5 * dear_items
+    assert cheap_accuracy > dear_accuracy
+
+
+def test_false_master_cost_lowers_false_masters(bank: Bank) -> None:
+    theta = np.random.default_rng(45).normal(0, 1, 800)
+    non_masters = theta < -0.5  # the cut is -0.5: most people are masters
+
+    def false_masters(cost: float) -> float:
+        tests = simulate(
+            bank,
+            theta,
+            lambda i: MasteryTest(bank[0], bank[1], -0.5, false_master_cost=cost),
+            46,
+        )
+        return float(
+            np.mean(
+                [t.decision == Decision.MASTERED for t in np.array(tests)[non_masters]]
+            )
+        )
+
+    assert false_masters(4.0) < 0.6 * false_masters(1.0)
+
+
+def test_bayes_stop_values_match_brute_force_look_ahead() -> None:
+    # Backward induction over (right, wrong) counts equals an explicit recursion over
+    # every response sequence of the surrogate items.
+    grid = np.linspace(-4, 4, 41)
+    posterior = np.exp(-0.5 * ((grid - 0.2) / 0.7) ** 2)
+    posterior /= posterior.sum()
+    above = (grid >= 0).astype(float)
+    value = np.column_stack([1 - above, above])
+    p = 1 / (1 + np.exp(-1.3 * grid))
+    cost = 0.01
+
+    def best(weight: np.ndarray, left: int) -> float:
+        stop = float((weight @ value).max())
+        if left == 0:
+            return stop
+        go_on = (
+            -cost * weight.sum()
+            + best(weight * p, left - 1)
+            + best(weight * (1 - p), left - 1)
+        )
+        return max(stop, go_on)
+
+    for horizon in (1, 3, 6):
+        stop, go_on = bayes_stop_values(posterior, value, p, horizon, cost)
+        assert stop == pytest.approx(float((posterior @ value).max()))
+        expected = (
+            -cost
+            + best(posterior * p, horizon - 1)
+            + best(posterior * (1 - p), horizon - 1)
+        )
+        assert go_on == pytest.approx(expected, rel=1e-9)
+    # Far from the cut, one more item is not worth its cost.
+    sure = np.where(grid > 2, 1.0, 0.0)
+    stop, go_on = bayes_stop_values(sure / sure.sum(), value, p, 5, cost)
+    assert stop >= go_on
 
 
 def test_se_rule_stops_at_the_target_for_placement(bank: Bank) -> None:
@@ -495,6 +607,9 @@ def test_sitting_round_trip_and_retake_of_open_competencies() -> None:
         (lambda a, b: LevelTest(a, b, [0.5, 0.0]), "increasing"),
         (lambda a, b: MasteryTest(a, b, 0.0, min_items=10, max_items=5), "min_items"),
         (lambda a, b: MasteryTest(a, b, 0.0, alpha=0.7), "alpha"),
+        (lambda a, b: MasteryTest(a, b, 0.0, item_cost=0), "item_cost"),
+        (lambda a, b: MasteryTest(a, b, 0.0, false_master_cost=0.5), "false_master"),
+        (lambda a, b: MasteryTest(a, b, 0.0, undetermined_p=0.6), "undetermined_p"),
         (lambda a, b: MasteryTest(a, b, 0.0, randomesque=3), "rng="),
         (lambda a, b: MasteryTest(a, b, 0.0, exclude=[BANK_SIZE]), "outside the bank"),
         (lambda a, b: MasteryTest(a, b, 0.0, exposure_rates=[0.1]), "exposure_rates"),

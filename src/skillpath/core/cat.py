@@ -9,17 +9,25 @@ asks for the next item, records one response and saves it (:meth:`AdaptiveTest.t
   Exposure is limited by a random choice among the best few items (randomesque),
   Sympson-Hetter parameters (:mod:`skillpath.core.exposure`) and/or a cap on the
   items' observed exposure rates.
-* The test stops when a sequential likelihood-ratio rule reaches a decision: Wald's
-  SPRT of ``cut - d`` against ``cut + d``, or the generalized likelihood ratio of
-  ``theta >= cut + d`` against ``theta <= cut - d``, with error rates ``alpha`` and
-  ``beta`` and indifference half-width ``d``. For placement, the rule can instead be
-  a target posterior SD. Minimum and maximum lengths apply; the test also stops when
-  the remaining items cannot change the result (curtailment), or, with
-  ``curtail_risk > 0``, when they change it with at most that posterior-predictive
-  probability (stochastic curtailment).
-* A test that ends without reaching a boundary is decided, as a truncated SPRT, by
-  the side of the boundaries' midpoint on which ``log L(cut + d) / L(cut - d)`` lies;
-  within ``undetermined_llr`` of the midpoint the result is undetermined.
+* By default the test stops by a Bayes decision rule: after each response it weighs
+  the posterior probability of deciding right now against the best that more items
+  could add, found by backward induction over the remaining items (taken as copies
+  of an item as informative at the cut as the best ones left), and stops when one
+  more item is worth less than ``item_cost``. A false master can be made costlier
+  than a missed one (``false_master_cost``). Each decision's posterior probability
+  of being wrong is its error rate, and the rates are calibrated in simulation.
+* The rule can instead be a sequential likelihood-ratio test against the cut:
+  Wald's SPRT of ``cut - d`` against ``cut + d``, or the generalized likelihood ratio
+  of ``theta >= cut + d`` against ``theta <= cut - d``, with error rates ``alpha``
+  and ``beta`` and indifference half-width ``d``; these do not depend on the prior.
+  For placement, the rule can be a target posterior SD. Minimum and maximum lengths
+  apply; the likelihood-ratio tests also stop when the remaining items cannot
+  change the result (curtailment), or, with ``curtail_risk > 0``, when they change
+  it with at most that posterior-predictive probability (stochastic curtailment).
+* A test that ends at its maximum length is decided by the side of the decision
+  threshold on which the posterior (Bayes rule) or the midpoint of the
+  likelihood-ratio boundaries (truncated SPRT) lies; within ``undetermined_p`` of
+  the threshold, or ``undetermined_llr`` of the midpoint, it is undetermined.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from scipy.special import expit
 
 from skillpath.core import irt
 from skillpath.core.cat_rules import (
+    bayes_stop_values,
     curtailment_signs,
     glr_statistic,
     level_from_signs,
@@ -40,6 +41,7 @@ __all__ = ["STATE_VERSION", "AdaptiveTest", "SelectAt", "StopReason", "StopRule"
 class StopRule(StrEnum):
     """Rule that ends a test before its maximum length."""
 
+    BAYES = "bayes"
     SPRT = "sprt"
     GLR = "glr"
     STANDARD_ERROR = "se"
@@ -80,6 +82,9 @@ _SETTINGS = (
     "undetermined_llr",
     "curtail",
     "curtail_risk",
+    "item_cost",
+    "false_master_cost",
+    "undetermined_p",
 )
 
 
@@ -101,8 +106,10 @@ class AdaptiveTest:
         Source of all randomness; required when exposure control draws at random.
     select_at : {"estimate", "cut"}
         Maximise information at the EAP estimate or at the cut nearest to it.
-    stop_rule : {"glr", "sprt", "se"}
-        Generalized likelihood ratio, Wald's SPRT, or posterior SD (placement).
+    stop_rule : {"bayes", "glr", "sprt", "se"}
+        Bayes decision rule (stop when one more item is expected to be worth less
+        than ``item_cost``), generalized likelihood ratio, Wald's SPRT, or posterior
+        SD (placement).
     indifference : float
         Half-width ``d`` of the indifference region around each cut.
     alpha, beta : float
@@ -139,6 +146,17 @@ class AdaptiveTest:
     curtail_risk : float
         With ``curtail``, also stop when the posterior-predictive probability that the
         remaining items change the result is below this (0: only certain changes).
+    item_cost : float
+        ``"bayes"`` rule: the price of one more item, in units of the probability of
+        a right decision. Lower costs give longer, more accurate tests.
+    false_master_cost : float
+        ``"bayes"`` rule: the loss of deciding a level above the true one (a false
+        master), against 1 for a level below it. Above 1, the rule asks for more
+        evidence before it credits a level.
+    undetermined_p : float
+        ``"bayes"`` rule: a test that ends without the rule stopping it is
+        undetermined at a cut where ``P(theta >= cut)`` lies within this of the
+        decision threshold ``false_master_cost / (1 + false_master_cost)``.
     """
 
     kind: ClassVar[str] = "AdaptiveTest"
@@ -151,7 +169,7 @@ class AdaptiveTest:
         *,
         rng: np.random.Generator | None = None,
         select_at: str = SelectAt.ESTIMATE,
-        stop_rule: str = StopRule.GLR,
+        stop_rule: str = StopRule.BAYES,
         indifference: float = 0.45,
         alpha: float = 0.03,
         beta: float = 0.05,
@@ -170,6 +188,9 @@ class AdaptiveTest:
         undetermined_llr: float = 0.3,
         curtail: bool = True,
         curtail_risk: float = 0.0,
+        item_cost: float = 0.003,
+        false_master_cost: float = 1.0,
+        undetermined_p: float = 0.05,
     ) -> None:
         self.discrimination = discrimination
         self.difficulty = difficulty
@@ -195,6 +216,9 @@ class AdaptiveTest:
         self.undetermined_llr = undetermined_llr
         self.curtail = curtail
         self.curtail_risk = curtail_risk
+        self.item_cost = item_cost
+        self.false_master_cost = false_master_cost
+        self.undetermined_p = undetermined_p
         self._prepare()
         self._reset()
 
@@ -221,6 +245,17 @@ class AdaptiveTest:
             raise ValueError("se_target must be positive")
         if not 0 <= self.curtail_risk < 0.5:
             raise ValueError("curtail_risk must lie in [0, 0.5)")
+        if not 0 < self.item_cost < 1:
+            raise ValueError("item_cost must lie in (0, 1)")
+        if not 1 <= self.false_master_cost <= 100:
+            raise ValueError("false_master_cost must lie in [1, 100]")
+        self._threshold = self.false_master_cost / (1.0 + self.false_master_cost)
+        if not 0 <= self.undetermined_p < min(self._threshold, 1 - self._threshold):
+            raise ValueError(
+                "undetermined_p must be >= 0 and leave room on both sides of the "
+                "decision threshold"
+            )
+        self._share_above, self._decision_value = self._shares()
         n_items = self._items.n_items
         self._available = np.ones(n_items, dtype=bool)
         excluded = np.asarray(list(self.exclude), dtype=np.int64)
@@ -245,6 +280,22 @@ class AdaptiveTest:
                 "randomesque > 1 and exposure_parameters draw at random: pass "
                 "rng=numpy.random.default_rng(...)"
             )
+
+    def _shares(self) -> tuple[FloatArray, FloatArray]:
+        # Share of each grid cell (one step wide, centred on its point) at or above
+        # each cut; then the value of deciding each level at each grid point: 1 in
+        # the right level, minus (false_master_cost - 1) in a level below it.
+        rules = self._rules
+        above = np.clip(
+            (rules.grid[:, None] + rules.step / 2 - rules.cuts) / rules.step, 0.0, 1.0
+        )
+        ones = np.ones((rules.grid.size, 1))
+        zeros = np.zeros((rules.grid.size, 1))
+        share = np.hstack([ones, above]) - np.hstack([above, zeros])
+        n_levels = share.shape[1]
+        decided, true = np.indices((n_levels, n_levels))
+        reward = (decided == true) - (self.false_master_cost - 1.0) * (true < decided)
+        return above, share @ reward.T
 
     def _optional_item_array(
         self, values: ArrayLike | None, name: str, upper: float | None = 1.0
@@ -362,10 +413,15 @@ class AdaptiveTest:
     # --------------------------------------------------------------- stopping
     def _evaluate(self) -> None:
         n = len(self._administered)
+        remaining = min(self.max_items - n, int(np.count_nonzero(self._available)))
         if n >= self.min_items:
             if self._stop_rule is StopRule.STANDARD_ERROR:
                 if self._se <= self.se_target:
                     self._finish(StopReason.STANDARD_ERROR)
+                    return
+            elif self._stop_rule is StopRule.BAYES:
+                if remaining > 0 and self._bayes_stops(remaining):
+                    self._finish(StopReason.BOUNDARY)
                     return
             else:
                 if self._stop_rule is StopRule.SPRT:
@@ -385,15 +441,33 @@ class AdaptiveTest:
                 if level is not None:
                     self._finish(StopReason.BOUNDARY, level)
                     return
-        remaining = min(self.max_items - n, int(np.count_nonzero(self._available)))
         if n >= self.max_items:
             self._finish(StopReason.MAX_ITEMS)
         elif remaining == 0:
             self._finish(StopReason.BANK_EXHAUSTED)
-        elif n >= self.min_items and self._stop_rule is not StopRule.STANDARD_ERROR:
+        elif n >= self.min_items and self._stop_rule in (StopRule.SPRT, StopRule.GLR):
             level = self._curtailed_level(remaining)
             if level is not None:
                 self._finish(StopReason.CURTAILED, level)
+
+    def _bayes_stops(self, remaining: int) -> bool:
+        # The future items are taken as identical 2PL items at the cut nearest the
+        # estimate, as informative there as the mean of the best ``remaining``
+        # items the test could still give.
+        nearest = int(np.abs(self._rules.cuts - self._theta).argmin())
+        eligible = self._available
+        if self._overexposed is not None and (eligible & ~self._overexposed).any():
+            eligible = eligible & ~self._overexposed
+        info = np.sort(self._rules.info_at_cuts[nearest][eligible])[::-1][:remaining]
+        slope = 2.0 * math.sqrt(max(float(info.mean()), 1e-6))
+        stop, go_on = bayes_stop_values(
+            self._posterior,
+            self._decision_value,
+            expit(slope * (self._rules.grid - self._rules.cuts[nearest])),
+            remaining,
+            self.item_cost,
+        )
+        return stop >= go_on
 
     def _curtailed_level(self, remaining: int) -> int | None:
         if not self.curtail:
@@ -449,7 +523,18 @@ class AdaptiveTest:
         return level_from_signs(np.where(above, 1, -1).astype(np.int64))
 
     def _finish(self, reason: StopReason, level: int | None = None) -> None:
-        if reason not in (StopReason.BOUNDARY, StopReason.CURTAILED):
+        if self._stop_rule is StopRule.BAYES:
+            # Decide each cut on the posterior; close to the threshold it stays open
+            # (only possible when the rule stops with few items left, or at the end).
+            above = self._posterior @ self._share_above
+            level = level_from_signs(
+                signs_from(
+                    above,
+                    self._threshold + self.undetermined_p,
+                    self._threshold - self.undetermined_p,
+                )
+            )
+        elif reason not in (StopReason.BOUNDARY, StopReason.CURTAILED):
             signs = signs_from(
                 self._llr, self._rules.truncation_high, self._rules.truncation_low
             )

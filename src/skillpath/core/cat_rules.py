@@ -16,6 +16,7 @@ from scipy.special import ndtr
 from skillpath.core.irt import FloatArray
 
 __all__ = [
+    "bayes_stop_values",
     "curtailment_signs",
     "glr_statistic",
     "level_from_signs",
@@ -132,3 +133,60 @@ def stochastic_curtailment_risk(
     else:
         miss = ndtr((final - truncation_low) / spread)
     return float(posterior @ miss)
+
+
+def bayes_stop_values(
+    posterior: FloatArray,
+    decision_value: FloatArray,
+    p_right: FloatArray,
+    horizon: int,
+    item_cost: float,
+) -> tuple[float, float]:
+    """Return the values of stopping now and of going on, for a Bayes stopping rule.
+
+    A test earns the value of its decision (1 for the right level, less for a wrong
+    one; see ``decision_value``) and pays ``item_cost`` per item given. Stopping now
+    is worth the best posterior expected value of a decision. Going on is worth the
+    best expected value over up to ``horizon`` more items, found by backward
+    induction with the future items taken as identical dichotomous items (the
+    surrogate): after ``j`` right and ``m`` wrong answers, one response sequence has
+    joint weight ``posterior * p**j * (1 - p)**m`` at each grid ability, so the
+    induction over ``(j, m)`` is exact for the surrogate.
+
+    Parameters
+    ----------
+    posterior : numpy.ndarray
+        ``(G,)`` current posterior weights on the grid, summing to 1.
+    decision_value : numpy.ndarray
+        ``(G, L)`` value of deciding each level when ability is at each grid point.
+    p_right : numpy.ndarray
+        ``(G,)`` probability of a right answer to the surrogate item.
+    horizon : int
+        Items that may still be given.
+    item_cost : float
+        Cost of one more item, in the units of ``decision_value``.
+
+    Returns
+    -------
+    tuple of float
+        ``(stop, go_on)``; stop when ``stop >= go_on``.
+    """
+    stop_now = float((posterior @ decision_value).max())
+    if horizon < 1:
+        return stop_now, -math.inf
+    powers = np.arange(horizon + 1)[:, None]
+    with np.errstate(under="ignore"):
+        right = p_right**powers  # (j, G)
+        wrong = (1.0 - p_right) ** powers  # (m, G)
+    weighted = right[None, :, :] * (posterior * decision_value.T)[:, None, :]
+    value_of = weighted @ wrong.T  # (L, j, m): joint value of deciding each level
+    best = value_of.max(axis=0)
+    total = (right * posterior) @ wrong.T  # (j, m): joint probability
+    j = np.arange(horizon + 1)
+    value = best[j, horizon - j]
+    go_on = value
+    for k in range(horizon - 1, -1, -1):
+        j = np.arange(k + 1)
+        go_on = value[1:] + value[:-1] - item_cost * total[j, k - j]
+        value = np.maximum(best[j, k - j], go_on)
+    return stop_now, float(go_on[0])
