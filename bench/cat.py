@@ -8,21 +8,29 @@ is drawn once; every engine reads its answers from it.
 Engines
 -------
 * ``skillpath``: :class:`skillpath.core.cat.MasteryTest` with its default settings,
-  the same for every cut. Exposure control is the platform's: each test receives
-  the share of earlier examinees who were given each item (``exposure_rates``) and
-  skips items at or above ``max_exposure`` (default 0.25) while others remain.
+  the same for every cut: the Bayes stopping rule (``item_cost`` 0.003), 4 to 40
+  items, maximum information at the EAP estimate. Exposure control is the
+  platform's: each test receives the share of earlier examinees who were given each
+  item (``exposure_rates``) and skips items at or above ``max_exposure`` (default
+  0.25) while others remain. Variants show other settings: a lower item cost, a
+  false master counted twice as costly, the generalized likelihood-ratio rule, and
+  no exposure control.
 * ``catsim SE``: catsim's ``MaxInfoSelector`` (maximum information at the estimate),
   ``NumericalSearchEstimator`` (maximum likelihood, Dodd's rule for constant
   patterns), ``MinErrorStopper(0.3, max_items=40)``, start at theta = 0; decision
   theta-hat >= cut.
 * ``catsim CI``: the same with ``ConfidenceIntervalStopper([cut], 0.95,
   max_items=40)``: stop when the 95 % interval excludes the cut.
+* ``Bayes-optimal reference``: the most informative items at the cut in a fixed
+  order, stopped by the exact Bayes rule for the true population, with its item
+  cost set so that its mean length is catsim CI's, or 60 % of it
+  (``bench/_bayes_reference.py``). No stopping rule on those items is more accurate
+  on average at that length, so the 60 % row shows what the targets allow.
 * ``fixed form``: the most informative items at the cut, decided by EAP >= cut, at
   40 items and at skillpath's mean length.
 
-catsim runs about 2 ms per item here, so it runs on a random subsample (the first
-1,000 examinees; said in the output); skillpath is reported on all examinees and on
-that subsample, and the last line compares them on the subsample.
+Every engine runs on all examinees; ``--quick`` runs catsim and the variants on a
+subsample (the first examinees, said in the output) and adds "skillpath (sample)".
 
 Metrics: accuracy = share of decisions equal to ``theta >= cut``, counting an
 undetermined result as wrong; ``undet`` = share undetermined; ``FM|non`` =
@@ -50,6 +58,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 # isort: off
 from _common import Progress, quantile, table  # noqa: E402  (pins BLAS threads before numpy)
+from _bayes_reference import reference_at_length  # noqa: E402
 
 import numpy as np  # noqa: E402
 from scipy.special import expit  # noqa: E402
@@ -67,7 +76,9 @@ SEED = 20251129
 # Other settings of skillpath, shown on the catsim subsample to place the default
 # on the trade-off between items and accuracy: (settings, exposure cap on).
 VARIANTS: dict[str, tuple[dict[str, Any], bool]] = {
-    "skillpath curtail_risk=0.1": ({"curtail_risk": 0.1}, True),
+    "skillpath item_cost=0.001": ({"item_cost": 0.001}, True),
+    "skillpath false_master_cost=2": ({"false_master_cost": 2.0}, True),
+    "skillpath GLR rule": ({"stop_rule": "glr"}, True),
     "skillpath no exposure control": ({}, False),
 }
 
@@ -318,7 +329,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     n_people, n_catsim, n_big, n_big_catsim = (
-        (600, 150, 30, 10) if args.quick else (5000, 1000, 300, 40)
+        (600, 150, 30, 10) if args.quick else (5000, 5000, 300, 40)
     )
 
     rng = np.random.default_rng(SEED)
@@ -370,12 +381,22 @@ def main() -> None:
         f"{BANK_SIZE} items, at most {MAX_ITEMS} items, {wall:.0f} s on "
         f"{args.workers} workers."
     )
+    partial = sample.size < everyone.size
+    tag = " (sample)" if partial else ""
     print(
-        f"catsim engines run on a random subsample of {n_catsim:,} examinees: a test "
-        f"costs {per_item['catsim']:.2f} ms per item with catsim against "
+        (
+            f"catsim engines and the variants run on the first {n_catsim:,} "
+            f"examinees; 'skillpath (sample)' is skillpath on the same ones. "
+            if partial
+            else "Every engine runs on every examinee. "
+        )
+        + f"A test costs {per_item['catsim']:.2f} ms per item with catsim against "
         f"{per_item['skillpath']:.2f} ms with skillpath (selection, estimation and "
-        f"stopping). 'skillpath (sample)' is skillpath on the same subsample. "
-        f"Undetermined results count as wrong in 'accuracy'.\n"
+        f"stopping). Undetermined results count as wrong in 'accuracy'. The "
+        f"Bayes-optimal references stop the most informative items at the cut, in a "
+        f"fixed order, by the exact Bayes rule for the true population "
+        f"(bench/_bayes_reference.py), at catsim CI's mean length and at 60 % of "
+        f"it: no stopping rule on those items does better on average.\n"
     )
     headers = [
         "engine",
@@ -397,27 +418,44 @@ def main() -> None:
         mine = results[("skillpath", cut)]
         mine_all = summary(mine, theta, cut)
         mine_sample = summary(restrict(mine, sample.size), theta[sample], cut)
-        rows = {
-            "skillpath (all)": mine_all,
-            "skillpath (sample)": mine_sample,
-            "catsim CI (sample)": summary(
-                results[("catsim", cut, "ci")], theta[sample], cut
-            ),
-            "catsim SE (sample)": summary(
-                results[("catsim", cut, "se")], theta[sample], cut
-            ),
-            **{
-                f"{label} (sample)": summary(
-                    results[("variant", cut, label)], theta[sample], cut
+        catsim_ci = summary(results[("catsim", cut, "ci")], theta[sample], cut)
+        rows = {"skillpath": mine_all}
+        if partial:
+            rows["skillpath (sample)"] = mine_sample
+        rows[f"catsim CI{tag}"] = catsim_ci
+        rows[f"catsim SE{tag}"] = summary(
+            results[("catsim", cut, "se")], theta[sample], cut
+        )
+        for label in VARIANTS:
+            rows[f"{label}{tag}"] = summary(
+                results[("variant", cut, label)], theta[sample], cut
+            )
+        for share in (1.0, 0.6):
+            decided, lengths, _cost = reference_at_length(
+                A,
+                B,
+                cut,
+                RESPONSES[sample],
+                share * catsim_ci["mean_items"],
+                MAX_ITEMS,
+            )
+            rows[f"Bayes-optimal reference, {share:.0%} of catsim CI's items{tag}"] = (
+                summary(
+                    {
+                        "decisions": np.where(decided, "mastered", "not_mastered"),
+                        "lengths": lengths,
+                        "counts": np.full(A.size, float(sample.size)),
+                        "times": [],
+                    },
+                    theta[sample],
+                    cut,
                 )
-                for label in VARIANTS
-            },
-            f"fixed form {MAX_ITEMS} (all)": summary(
-                fixed_form(cut, MAX_ITEMS, everyone), theta, cut
-            ),
-        }
+            )
+        rows[f"fixed form {MAX_ITEMS}"] = summary(
+            fixed_form(cut, MAX_ITEMS, everyone), theta, cut
+        )
         equal = int(round(mine_all["mean_items"]))
-        rows[f"fixed form {equal} (all)"] = summary(
+        rows[f"fixed form {equal}"] = summary(
             fixed_form(cut, equal, everyone), theta, cut
         )
         print(
@@ -447,10 +485,9 @@ def main() -> None:
             )
         )
         print()
-        reference = rows["catsim CI (sample)"]
         for key in ratios:
             ratios[key].append(
-                mine_sample[key] / reference[key] if reference[key] else np.nan
+                mine_sample[key] / catsim_ci[key] if catsim_ci[key] else np.nan
             )
 
     print(
@@ -479,7 +516,7 @@ def main() -> None:
     big_ratio = quantile(big_mine, 0.99) / quantile(big_theirs, 0.99)
     per_cut = " ".join
     print(
-        "ratios skillpath/catsim-CI at cuts -1/0/+0.5 (sample): "
+        f"ratios skillpath/catsim-CI at cuts -1/0/+0.5{tag}: "
         f"accuracy {per_cut(f'{r:.3f}' for r in ratios['accuracy'])}; "
         f"false-master {per_cut(f'{r:.2f}' for r in ratios['fm_rate'])}; "
         f"mean items {per_cut(f'{r:.2f}' for r in ratios['mean_items'])}; "
