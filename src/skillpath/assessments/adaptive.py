@@ -10,6 +10,11 @@ informative, and items given in ``MAX_EXPOSURE`` or more of the competency's tes
 are set aside while others remain. The observed rates are read when a test
 starts and saved with it, so a resumed test selects as it would have.
 
+The test decides by a Bayes rule whose loss for crediting someone below the cut,
+against 1 for missing someone above it, follows the policy's caution
+(``FALSE_MASTER_COST``). It is saved with the test like every setting, so a policy
+changed later leaves the tests already started as they were.
+
 A first attempt starts from the prior N(0, 1); a retake starts from the last
 estimate of the same competency, its spread widened for what may have been learned
 since (``core.cat.retake_prior``).
@@ -37,6 +42,9 @@ MAX_ITEMS = 12
 RANDOMESQUE = 3  # pick among the 3 most informative items, to spread exposure
 MAX_EXPOSURE = 0.25  # set aside items given in this share of tests or more
 FIRST_PRIOR = (0.0, 1.0)  # mean and SD of the prior of a first attempt
+# The loss of a false master relative to a missed master, by the policy's caution
+# (``models.Caution``): balanced, cautious, strict.
+FALSE_MASTER_COST = {"balanced": 1.0, "cautious": 2.0, "strict": 4.0}
 
 
 @dataclass(frozen=True)
@@ -117,8 +125,13 @@ def new_test(
     exclude: Sequence[int] = (),
     max_items: int = MAX_ITEMS,
     prior: tuple[float, float] = FIRST_PRIOR,
+    false_master_cost: float = 1.0,
 ) -> MasteryTest:
-    """Return a fresh mastery test of ``bank`` at ``cut``, starting from ``prior``."""
+    """Return a fresh mastery test of ``bank`` at ``cut``, starting from ``prior``.
+
+    ``false_master_cost`` is the loss of crediting someone below the cut, relative
+    to 1 for missing someone above it (see ``FALSE_MASTER_COST``).
+    """
     usable = bank.size - len(set(exclude))
     return MasteryTest(
         np.array(bank.discrimination, dtype=float),
@@ -133,6 +146,7 @@ def new_test(
         exclude=tuple(exclude),
         prior_mean=prior[0],
         prior_sd=prior[1],
+        false_master_cost=false_master_cost,
     )
 
 

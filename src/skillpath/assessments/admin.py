@@ -66,5 +66,10 @@ class PriorLearningClaimAdmin(admin.ModelAdmin):
 
 @admin.register(AssessmentPolicy)
 class AssessmentPolicyAdmin(admin.ModelAdmin):
-    list_display = ["credential", "time_limit_minutes", "max_items_per_competency"]
+    list_display = [
+        "credential",
+        "time_limit_minutes",
+        "max_items_per_competency",
+        "caution",
+    ]
     raw_id_fields = ["credential"]

@@ -186,15 +186,18 @@ def policy_set(
     author: User,
     time_limit_minutes: int | None,
     max_items_per_competency: int,
+    caution: str,
 ) -> Any:
-    """Set the time limit and test length of a micro-credential's adaptive test.
+    """Set the time limit, test length and caution of a micro-credential's test.
 
-    Only coordinators of the issuing organisation may; sittings already started
-    keep their own deadline.
+    ``caution`` is a ``Caution`` value: how much costlier crediting someone below
+    the required level is than missing someone who reached it. Only coordinators
+    of the issuing organisation may; sittings already started keep their own
+    deadline and caution.
     """
     from skillpath.accounts import access as accounts_access
     from skillpath.assessments import requirements
-    from skillpath.assessments.models import AssessmentPolicy
+    from skillpath.assessments.models import AssessmentPolicy, Caution
 
     issuer = requirements.issuing_organisation(credential)
     if not (
@@ -208,12 +211,18 @@ def policy_set(
         raise ItemInvalid(_("The time limit must be between 1 and 600 minutes."))
     if not 1 <= max_items_per_competency <= 60:
         raise ItemInvalid(_("Give between 1 and 60 questions per competency."))
+    if caution not in Caution.values:
+        raise ItemInvalid(
+            _("Unknown level of caution “%(caution)s”: choose one of %(choices)s.")
+            % {"caution": caution, "choices": ", ".join(Caution.values)}
+        )
     with transaction.atomic():
         policy, _created = AssessmentPolicy.objects.update_or_create(
             credential=credential,
             defaults={
                 "time_limit_minutes": time_limit_minutes,
                 "max_items_per_competency": max_items_per_competency,
+                "caution": caution,
             },
         )
         audit_record(
@@ -222,5 +231,6 @@ def policy_set(
             target=policy,
             time_limit_minutes=time_limit_minutes,
             max_items_per_competency=max_items_per_competency,
+            caution=str(caution),
         )
     return policy

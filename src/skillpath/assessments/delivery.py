@@ -220,6 +220,7 @@ def assessment_start(
                 exclude=exclude,
                 max_items=settings.max_items_per_competency,
                 prior=adaptive.prior_for(previous.get(need.competency.pk)),
+                false_master_cost=adaptive.FALSE_MASTER_COST[settings.caution],
             )
             SittingPart.objects.create(
                 sitting=sitting,

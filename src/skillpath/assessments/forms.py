@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from skillpath.assessments import uploads
-from skillpath.assessments.models import Item, ItemKind, localised, text_of
+from skillpath.assessments.models import Caution, Item, ItemKind, localised, text_of
 
 FILE_HELP = _(
     "PDF, PNG, JPEG, Word (.docx), OpenDocument (.odt) or text; at most 10 MB."
@@ -285,4 +285,16 @@ class PolicyForm(forms.Form):
         min_value=1,
         max_value=60,
         initial=12,
+    )
+    caution = forms.ChoiceField(
+        label=_("How cautious is the decision to credit a competency?"),
+        choices=Caution.choices,
+        initial=Caution.BALANCED,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "The more cautious, the fewer people are credited before they reach the "
+            "required level, but the more of those who have only just reached it "
+            "are not credited yet. Tests already started keep the setting they "
+            "began with."
+        ),
     )

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from skillpath.assessments.models import AssessmentPolicy, Method
+from skillpath.assessments.models import AssessmentPolicy, Caution, Method
 from skillpath.credentials.models import (
     CredentialState,
     MicroCredential,
@@ -45,6 +45,7 @@ class RetakeRules:
 class AssessmentSettings:
     time_limit_minutes: int | None
     max_items_per_competency: int
+    caution: str = Caution.BALANCED
 
 
 def credential_get(pk: int) -> MicroCredential | None:
@@ -128,13 +129,14 @@ def retake_rules(credential: MicroCredential) -> RetakeRules:
 
 
 def assessment_settings(credential: MicroCredential) -> AssessmentSettings:
-    """Return the time limit and test length (assessments' own policy, if any)."""
+    """Return the time limit, test length and caution (the policy's, if any)."""
     policy = AssessmentPolicy.objects.filter(credential=credential).first()
     if policy is None:
         return AssessmentSettings(time_limit_minutes=None, max_items_per_competency=12)
     return AssessmentSettings(
         time_limit_minutes=policy.time_limit_minutes,
         max_items_per_competency=policy.max_items_per_competency,
+        caution=policy.caution,
     )
 
 

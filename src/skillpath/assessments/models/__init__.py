@@ -20,6 +20,7 @@ from skillpath.assessments.models.evidence import (
 )
 from skillpath.assessments.models.sittings import (
     AssessmentPolicy,
+    Caution,
     PartStatus,
     Response,
     Sitting,
@@ -30,6 +31,7 @@ from skillpath.assessments.models.sittings import (
 __all__ = [
     "ASSESSOR_KINDS",
     "AssessmentPolicy",
+    "Caution",
     "ClaimStatus",
     "Item",
     "ItemKind",

@@ -156,8 +156,28 @@ class Response(models.Model):
         return f"{self.sitting_id}#{self.sequence}"
 
 
+class Caution(models.TextChoices):
+    """How much costlier crediting a non-master is than missing a master."""
+
+    BALANCED = "balanced", _("Balanced: errors either way count the same")
+    CAUTIOUS = (
+        "cautious",
+        _(
+            "Cautious: crediting someone who has not reached the level counts twice "
+            "as much as missing someone who has"
+        ),
+    )
+    STRICT = (
+        "strict",
+        _(
+            "Strict: crediting someone who has not reached the level counts four "
+            "times as much as missing someone who has"
+        ),
+    )
+
+
 class AssessmentPolicy(TimeStampedModel):
-    """How a micro-credential's adaptive test runs: time limit and length.
+    """How a micro-credential's adaptive test runs: time limit, length, caution.
 
     Retake rules (cool-down, attempts) are part of the micro-credential itself.
     """
@@ -177,6 +197,12 @@ class AssessmentPolicy(TimeStampedModel):
     max_items_per_competency = models.PositiveSmallIntegerField(
         _("at most this many questions per competency"), default=12
     )
+    caution = models.CharField(
+        _("caution of the mastery decision"),
+        max_length=16,
+        choices=Caution.choices,
+        default=Caution.BALANCED,
+    )
 
     class Meta:
         constraints = [
@@ -188,6 +214,9 @@ class AssessmentPolicy(TimeStampedModel):
                 condition=Q(time_limit_minutes__isnull=True)
                 | Q(time_limit_minutes__gte=1),
                 name="policy_time_limit_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(caution__in=Caution.values), name="policy_caution_known"
             ),
         ]
         verbose_name = _("assessment policy")

@@ -300,13 +300,15 @@ def test_issuing_coordinator_sets_a_time_limit_and_others_cannot(
     client.force_login(testing.coordinator(credential.issuing_organisation))
     assert client.get(url).status_code == 200
     response = client.post(
-        url, {"time_limit_minutes": 30, "max_items_per_competency": 8}
+        url,
+        {"time_limit_minutes": 30, "max_items_per_competency": 8, "caution": "strict"},
     )
     assert response.status_code == 303
     learner = testing.learner()
     sitting = delivery.assessment_start(learner=learner, credential=credential)
     assert sitting.deadline is not None
     assert sitting.parts.get().max_items == 8
+    assert sitting.parts.get().state["settings"]["false_master_cost"] == 4.0
 
 
 def test_results_list_a_declined_claim_with_feedback_and_no_level(

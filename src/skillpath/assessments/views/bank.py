@@ -274,7 +274,7 @@ def items_import(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def policy(request: AuthedRequest, credential_id: int) -> HttpResponse:
-    """Set the time limit and length of a micro-credential's adaptive test."""
+    """Set the time limit, length and caution of a micro-credential's adaptive test."""
     credential = requirements.credential_get(credential_id)
     if credential is None:
         raise Http404
@@ -284,6 +284,7 @@ def policy(request: AuthedRequest, credential_id: int) -> HttpResponse:
         initial={
             "time_limit_minutes": current.time_limit_minutes,
             "max_items_per_competency": current.max_items_per_competency,
+            "caution": current.caution,
         },
     )
     if request.method == "POST" and form.is_valid():
@@ -293,6 +294,7 @@ def policy(request: AuthedRequest, credential_id: int) -> HttpResponse:
                 author=request.user,
                 time_limit_minutes=form.cleaned_data["time_limit_minutes"],
                 max_items_per_competency=form.cleaned_data["max_items_per_competency"],
+                caution=form.cleaned_data["caution"],
             )
         except AssessmentError as error:
             form.add_error(None, str(error))
