@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -39,3 +40,13 @@ def pytest_collection_modifyitems(
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test() -> Iterator[None]:
+    # A request in French (say, a language switch) leaves French active in this
+    # thread; the next test must start in the default language whatever the order.
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

@@ -166,9 +166,7 @@ def test_the_policy_page_offers_the_caution_as_a_described_radio_group(
         '<fieldset class="field choices" aria-describedby="id_caution_helptext">'
         in (page)
     )
-    assert "<legend>How cautious is the decision to credit a competency?</legend>" in (
-        page
-    )
+    assert "<legend>How cautious is the decision to credit a competency?" in page
     assert 'id="id_caution_helptext"' in page
     assert page.count('type="radio" name="caution"') == 3
     assert 'value="balanced" id="id_caution_0" required checked>' in page
