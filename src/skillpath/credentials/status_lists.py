@@ -48,9 +48,12 @@ def status_list_url(status_list: StatusList) -> str:
 
 
 def _random_multiplier(size_bits: int) -> int:
-    # Any odd number is coprime with a power of two; in general retry until coprime.
+    # Coprime with the size, so counter -> index is a permutation; taken from the
+    # middle half of the range, so consecutive awards land at least a quarter of
+    # the list apart and never in issue order (a small multiplier would give
+    # nearly consecutive indexes, which tell who was awarded when).
     while True:
-        candidate = secrets.randbelow(size_bits - 1) + 1
+        candidate = size_bits // 4 + secrets.randbelow(max(size_bits // 2, 1))
         if math.gcd(candidate, size_bits) == 1:
             return candidate
 

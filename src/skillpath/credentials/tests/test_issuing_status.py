@@ -33,6 +33,18 @@ def test_indexes_are_distinct_in_range_and_not_in_issue_order() -> None:
     assert status_list.allocated == 200
 
 
+def test_consecutive_awards_land_far_apart_in_every_new_list() -> None:
+    # Whatever the random draw, consecutive indexes are at least a quarter of the
+    # list apart (cyclically), so issue order cannot be read from them.
+    for _ in range(20):
+        issuer = issuer_ensure(organisation=testing.organisation())
+        indexes = [status_list_allocate(issuer=issuer)[1] for _ in range(3)]
+        size = StatusList.objects.get(issuer=issuer).size_bits
+        for earlier, later in zip(indexes, indexes[1:], strict=False):
+            gap = (later - earlier) % size
+            assert size // 4 <= min(gap, size - gap)
+
+
 def test_a_full_list_opens_the_next_one() -> None:
     issuer = issuer_ensure(organisation=testing.organisation())
     first = StatusList.objects.get(issuer=issuer)
