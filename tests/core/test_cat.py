@@ -277,19 +277,29 @@ def test_false_master_cost_lowers_false_masters(bank: Bank) -> None:
     assert false_masters(4.0) < 0.6 * false_masters(1.0)
 
 
-def test_bayes_stop_values_match_brute_force_look_ahead() -> None:
+@pytest.mark.parametrize(
+    ("cuts", "false_master_cost"), [([0.0], 1.0), ([-0.5, 0.8], 3.0)]
+)
+def test_bayes_stop_values_match_brute_force_look_ahead(
+    cuts: list[float], false_master_cost: float
+) -> None:
     # Backward induction over (right, wrong) counts equals an explicit recursion over
     # every response sequence of the surrogate items.
     grid = np.linspace(-4, 4, 41)
     posterior = np.exp(-0.5 * ((grid - 0.2) / 0.7) ** 2)
     posterior /= posterior.sum()
-    above = (grid >= 0).astype(float)
-    value = np.column_stack([1 - above, above])
+    above = (grid[:, None] >= np.array(cuts)).astype(float)
     p = 1 / (1 + np.exp(-1.3 * grid))
     cost = 0.01
 
+    def stop_value(weight: np.ndarray) -> float:
+        # Each cut decided on its own, at the cheaper of its two possible errors.
+        mass_above = weight @ above
+        mass_below = weight.sum() - mass_above
+        return -float(np.minimum(false_master_cost * mass_below, mass_above).sum())
+
     def best(weight: np.ndarray, left: int) -> float:
-        stop = float((weight @ value).max())
+        stop = stop_value(weight)
         if left == 0:
             return stop
         go_on = (
@@ -300,18 +310,39 @@ def test_bayes_stop_values_match_brute_force_look_ahead() -> None:
         return max(stop, go_on)
 
     for horizon in (1, 3, 6):
-        stop, go_on = bayes_stop_values(posterior, value, p, horizon, cost)
-        assert stop == pytest.approx(float((posterior @ value).max()))
+        stop, go_on = bayes_stop_values(
+            posterior, above, false_master_cost, p, horizon, cost
+        )
+        assert stop == pytest.approx(stop_value(posterior))
         expected = (
             -cost
             + best(posterior * p, horizon - 1)
             + best(posterior * (1 - p), horizon - 1)
         )
         assert go_on == pytest.approx(expected, rel=1e-9)
-    # Far from the cut, one more item is not worth its cost.
+    # Far from every cut, one more item is not worth its cost.
     sure = np.where(grid > 2, 1.0, 0.0)
-    stop, go_on = bayes_stop_values(sure / sure.sum(), value, p, 5, cost)
+    stop, go_on = bayes_stop_values(
+        sure / sure.sum(), above, false_master_cost, p, 5, cost
+    )
     assert stop >= go_on
+
+
+def test_bayes_level_test_decides_the_median_level(bank: Bank) -> None:
+    theta = np.random.default_rng(48).normal(0, 1.2, 400)
+    cuts = [-1.0, 0.0, 1.0]
+    tests = simulate(bank, theta, lambda i: LevelTest(bank[0], bank[1], cuts), 49)
+    truth = proficiency_level(theta, cuts)
+    levels = np.array([-1 if t.level is None else t.level for t in tests])
+    decided = levels >= 0
+    assert decided.mean() > 0.97
+    assert np.mean(levels[decided] == truth[decided]) > 0.8
+    assert np.all(np.abs(levels[decided] - truth[decided]) <= 1)
+    for t in tests:
+        if t.level is not None:
+            # The level is the number of cuts the posterior puts ability above.
+            above = [t.probability_above(c) >= 0.5 for c in cuts]
+            assert t.level == sum(above)
 
 
 def test_se_rule_stops_at_the_target_for_placement(bank: Bank) -> None:

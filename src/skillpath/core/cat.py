@@ -13,8 +13,10 @@ asks for the next item, records one response and saves it (:meth:`AdaptiveTest.t
   the posterior probability of deciding right now against the best that more items
   could add, found by backward induction over the remaining items (taken as copies
   of an item as informative at the cut as the best ones left), and stops when one
-  more item is worth less than ``item_cost``. A false master can be made costlier
-  than a missed one (``false_master_cost``). Each decision's posterior probability
+  more item is worth less than ``item_cost``. Each cut is decided on its own, so a
+  level test gives the posterior median level and a level off by two costs twice
+  one off by one. A false master can be made costlier than a missed one
+  (``false_master_cost``). Each decision's posterior probability
   of being wrong is its error rate, and the rates are calibrated in simulation.
 * The rule can instead be a sequential likelihood-ratio test against the cut:
   Wald's SPRT of ``cut - d`` against ``cut + d``, or the generalized likelihood ratio

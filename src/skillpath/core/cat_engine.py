@@ -150,9 +150,10 @@ class AdaptiveTest:
         ``"bayes"`` rule: the price of one more item, in units of the probability of
         a right decision. Lower costs give longer, more accurate tests.
     false_master_cost : float
-        ``"bayes"`` rule: the loss of deciding a level above the true one (a false
-        master), against 1 for a level below it. Above 1, the rule asks for more
-        evidence before it credits a level.
+        ``"bayes"`` rule: the loss of deciding "above" a cut the ability is below (a
+        false master), against 1 for deciding "below" a cut it reaches; each cut
+        counts, so a level off by two costs twice one off by one. Above 1, the rule
+        asks for more evidence before it credits a level.
     undetermined_p : float
         ``"bayes"`` rule: a test that ends without the rule stopping it is
         undetermined at a cut where ``P(theta >= cut)`` lies within this of the
@@ -255,7 +256,7 @@ class AdaptiveTest:
                 "undetermined_p must be >= 0 and leave room on both sides of the "
                 "decision threshold"
             )
-        self._share_above, self._decision_value = self._shares()
+        self._share_above = self._shares_above()
         n_items = self._items.n_items
         self._available = np.ones(n_items, dtype=bool)
         excluded = np.asarray(list(self.exclude), dtype=np.int64)
@@ -281,21 +282,13 @@ class AdaptiveTest:
                 "rng=numpy.random.default_rng(...)"
             )
 
-    def _shares(self) -> tuple[FloatArray, FloatArray]:
+    def _shares_above(self) -> FloatArray:
         # Share of each grid cell (one step wide, centred on its point) at or above
-        # each cut; then the value of deciding each level at each grid point: 1 in
-        # the right level, minus (false_master_cost - 1) in a level below it.
+        # each cut.
         rules = self._rules
-        above = np.clip(
+        return np.clip(
             (rules.grid[:, None] + rules.step / 2 - rules.cuts) / rules.step, 0.0, 1.0
         )
-        ones = np.ones((rules.grid.size, 1))
-        zeros = np.zeros((rules.grid.size, 1))
-        share = np.hstack([ones, above]) - np.hstack([above, zeros])
-        n_levels = share.shape[1]
-        decided, true = np.indices((n_levels, n_levels))
-        reward = (decided == true) - (self.false_master_cost - 1.0) * (true < decided)
-        return above, share @ reward.T
 
     def _optional_item_array(
         self, values: ArrayLike | None, name: str, upper: float | None = 1.0
@@ -462,7 +455,8 @@ class AdaptiveTest:
         slope = 2.0 * math.sqrt(max(float(info.mean()), 1e-6))
         stop, go_on = bayes_stop_values(
             self._posterior,
-            self._decision_value,
+            self._share_above,
+            self.false_master_cost,
             expit(slope * (self._rules.grid - self._rules.cuts[nearest])),
             remaining,
             self.item_cost,

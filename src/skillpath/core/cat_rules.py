@@ -137,51 +137,63 @@ def stochastic_curtailment_risk(
 
 def bayes_stop_values(
     posterior: FloatArray,
-    decision_value: FloatArray,
+    share_above: FloatArray,
+    false_master_cost: float,
     p_right: FloatArray,
     horizon: int,
     item_cost: float,
 ) -> tuple[float, float]:
     """Return the values of stopping now and of going on, for a Bayes stopping rule.
 
-    A test earns the value of its decision (1 for the right level, less for a wrong
-    one; see ``decision_value``) and pays ``item_cost`` per item given. Stopping now
-    is worth the best posterior expected value of a decision. Going on is worth the
-    best expected value over up to ``horizon`` more items, found by backward
-    induction with the future items taken as identical dichotomous items (the
-    surrogate): after ``j`` right and ``m`` wrong answers, one response sequence has
-    joint weight ``posterior * p**j * (1 - p)**m`` at each grid ability, so the
-    induction over ``(j, m)`` is exact for the surrogate.
+    Each cut is decided on its own: deciding "above" when ability is below costs
+    ``false_master_cost``, deciding "below" when it is above costs 1, and every item
+    given costs ``item_cost``. The level is the number of cuts decided "above" (the
+    posterior median level when both errors cost the same), so a level off by two
+    costs twice as much as one off by one. Stopping now is worth minus the least
+    expected loss of deciding now; going on is worth the best expected value over up
+    to ``horizon`` more items, found by backward induction with the future items
+    taken as identical dichotomous items (the surrogate): after ``j`` right and
+    ``m`` wrong answers, one response sequence has joint weight
+    ``posterior * p**j * (1 - p)**m`` at each grid ability, so the induction over
+    ``(j, m)`` is exact for the surrogate.
 
     Parameters
     ----------
     posterior : numpy.ndarray
         ``(G,)`` current posterior weights on the grid, summing to 1.
-    decision_value : numpy.ndarray
-        ``(G, L)`` value of deciding each level when ability is at each grid point.
+    share_above : numpy.ndarray
+        ``(G, C)`` share of each grid cell at or above each cut.
+    false_master_cost : float
+        Loss of deciding above a cut when ability is below it (1 the other way).
     p_right : numpy.ndarray
         ``(G,)`` probability of a right answer to the surrogate item.
     horizon : int
         Items that may still be given.
     item_cost : float
-        Cost of one more item, in the units of ``decision_value``.
+        Cost of one more item, in the units of a wrong decision at one cut.
 
     Returns
     -------
     tuple of float
         ``(stop, go_on)``; stop when ``stop >= go_on``.
     """
-    stop_now = float((posterior @ decision_value).max())
+
+    def decided(above: FloatArray, total: FloatArray) -> FloatArray:
+        # Minus the least expected loss, cut by cut, from joint masses.
+        below = total[..., None] - above
+        return -np.minimum(false_master_cost * below, above).sum(axis=-1)
+
+    stop_now = float(decided(posterior @ share_above, np.asarray(posterior.sum())))
     if horizon < 1:
         return stop_now, -math.inf
     powers = np.arange(horizon + 1)[:, None]
     with np.errstate(under="ignore"):
         right = p_right**powers  # (j, G)
         wrong = (1.0 - p_right) ** powers  # (m, G)
-    weighted = right[None, :, :] * (posterior * decision_value.T)[:, None, :]
-    value_of = weighted @ wrong.T  # (L, j, m): joint value of deciding each level
-    best = value_of.max(axis=0)
+    weighted = right[None, :, :] * (posterior * share_above.T)[:, None, :]
+    above = np.moveaxis(weighted @ wrong.T, 0, -1)  # (j, m, C): joint mass above
     total = (right * posterior) @ wrong.T  # (j, m): joint probability
+    best = decided(above, total)
     j = np.arange(horizon + 1)
     value = best[j, horizon - j]
     go_on = value
