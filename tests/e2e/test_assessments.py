@@ -163,3 +163,36 @@ def test_results_page_in_french_passes_wcag(
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.locator("#gap-table")).to_contain_text("Compétence")
     assert wcag_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_coordinator_sets_the_caution_from_the_keyboard(
+    page: Page, live_server: Any, sign_in: Callable[[str, str], None], language: str
+) -> None:
+    from skillpath.assessments.models import AssessmentPolicy
+
+    credential = factories.credential()
+    coordinator = testing.coordinator(credential.issuing_organisation)
+    coordinator.preferred_language = language
+    coordinator.save(update_fields=["preferred_language"])
+    sign_in(coordinator.email, testing.PASSWORD)
+    page.goto(f"{live_server.url}/assessments/credentials/{credential.pk}/policy/")
+    group = page.get_by_role("group")
+    expect(group).to_have_count(1)
+    radios = group.get_by_role("radio")
+    expect(radios).to_have_count(3)
+    expect(radios.nth(0)).to_be_checked()
+    assert wcag_violations(page) == []
+
+    # Arrow keys move the choice within the group; Tab reaches the button.
+    radios.nth(0).focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(radios.nth(2)).to_be_checked()
+    expect(radios.nth(2)).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("main form button[type=submit]")).to_be_focused()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    policy = AssessmentPolicy.objects.get(credential=credential)
+    assert policy.caution == "strict"
