@@ -73,6 +73,20 @@ class CompetencyResult:
     def title(self) -> str:
         return requirements.competency_title(self.requirement.competency)
 
+    @property
+    def chance_reached(self) -> float | None:
+        """Return how likely the required level is reached, after an adaptive test.
+
+        The standing's confidence is that of its decision; a decision short of the
+        level (or an undetermined one) is confident the level is *not* reached, so
+        the chance is its complement. None when no test decided the standing.
+        """
+        confidence = self.standing.confidence
+        if confidence is None or self.standing.method != Method.ADAPTIVE_TEST:
+            return None
+        demonstrated = self.standing.status == StandingStatus.DEMONSTRATED
+        return confidence if demonstrated else 1.0 - confidence
+
 
 def _findings(
     learner: User, competency_ids: list[int]

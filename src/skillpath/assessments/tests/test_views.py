@@ -340,3 +340,34 @@ def test_results_list_a_declined_claim_with_feedback_and_no_level(
     assert "level 0" not in considered
     table = html[html.index('id="gap-table"') : html.index("</table>")]
     assert "Not assessed yet" in table and "Recognition of prior learning" not in table
+
+
+def test_results_show_the_chance_the_level_is_reached_even_when_not_yet(
+    client: Client, world
+) -> None:
+    # A cautious policy can answer "not yet" at a 62 % chance: the page shows 62 %,
+    # not the 38 % confidence of the "not yet" decision.
+    from django.utils import timezone
+
+    from skillpath.assessments.models import PartStatus
+
+    credential, _competency = world
+    learner = testing.learner()
+    sitting = delivery.assessment_start(learner=learner, credential=credential)
+    sitting.parts.update(
+        status=PartStatus.DECIDED,
+        decision="not_mastered",
+        theta=0.1,
+        se=0.4,
+        p_mastery=0.62,
+        demonstrated_level=1,
+        decided_at=timezone.now(),
+    )
+    client.force_login(learner)
+    html = client.get(reverse("assessments:results", args=[credential.pk])).content
+    page = html.decode()
+    table = page[page.index('id="gap-table"') : page.index("</table>")]
+    assert "Chance the level is reached" in table
+    assert "62 %" in table and "38 %" not in table
+    considered = page[page.index('id="evidence-heading"') :]
+    assert "chance the level is reached: 0.62" in considered
