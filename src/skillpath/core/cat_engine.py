@@ -256,7 +256,7 @@ class AdaptiveTest:
                 "undetermined_p must be >= 0 and leave room on both sides of the "
                 "decision threshold"
             )
-        self._share_above = self._shares_above()
+        self._share_above = self._shares_above(self._rules.cuts)
         n_items = self._items.n_items
         self._available = np.ones(n_items, dtype=bool)
         excluded = np.asarray(list(self.exclude), dtype=np.int64)
@@ -282,13 +282,12 @@ class AdaptiveTest:
                 "rng=numpy.random.default_rng(...)"
             )
 
-    def _shares_above(self) -> FloatArray:
+    def _shares_above(self, cuts: ArrayLike) -> FloatArray:
         # Share of each grid cell (one step wide, centred on its point) at or above
-        # each cut.
+        # each cut: shape grid + cuts' shape.
         rules = self._rules
-        return np.clip(
-            (rules.grid[:, None] + rules.step / 2 - rules.cuts) / rules.step, 0.0, 1.0
-        )
+        edge = rules.grid.reshape(rules.grid.shape + (1,) * np.ndim(cuts))
+        return np.clip((edge + rules.step / 2 - np.asarray(cuts)) / rules.step, 0, 1)
 
     def _optional_item_array(
         self, values: ArrayLike | None, name: str, upper: float | None = 1.0
@@ -334,10 +333,7 @@ class AdaptiveTest:
             ]
         else:
             info = self._items.information(self._theta)
-        eligible = self._available
-        if self._overexposed is not None:
-            capped = eligible & ~self._overexposed
-            eligible = capped if capped.any() else eligible
+        eligible = self._within_exposure_cap()
         if self._sympson_hetter is not None:
             assert self.rng is not None
             drawn = self.rng.random(self._items.n_items) < self._sympson_hetter
@@ -350,6 +346,13 @@ class AdaptiveTest:
         assert self.rng is not None
         best = np.argpartition(score, -k)[-k:]
         return int(best[self.rng.integers(k)])
+
+    def _within_exposure_cap(self) -> np.ndarray:
+        # Items still available, less the over-exposed ones while others remain.
+        if self._overexposed is None:
+            return self._available
+        capped = self._available & ~self._overexposed
+        return capped if capped.any() else self._available
 
     def record(self, item: int, score: float) -> None:
         """Record the score of an item and update estimate and status.
@@ -448,10 +451,9 @@ class AdaptiveTest:
         # estimate, as informative there as the mean of the best ``remaining``
         # items the test could still give.
         nearest = int(np.abs(self._rules.cuts - self._theta).argmin())
-        eligible = self._available
-        if self._overexposed is not None and (eligible & ~self._overexposed).any():
-            eligible = eligible & ~self._overexposed
-        info = np.sort(self._rules.info_at_cuts[nearest][eligible])[::-1][:remaining]
+        order = self._rules.order_at_cuts[nearest]
+        best = order[self._within_exposure_cap()[order]][:remaining]
+        info = self._rules.info_at_cuts[nearest][best]
         slope = 2.0 * math.sqrt(max(float(info.mean()), 1e-6))
         stop, go_on = bayes_stop_values(
             self._posterior,
@@ -591,10 +593,7 @@ class AdaptiveTest:
     def probability_above(self, cut: float) -> float:
         """Return the posterior probability that ability is at or above ``cut``."""
         # Each grid point stands for a cell one step wide; split the cell at the cut.
-        share = np.clip(
-            (self._rules.grid + self._rules.step / 2 - cut) / self._rules.step, 0.0, 1.0
-        )
-        return float(self._posterior @ share)
+        return float(self._posterior @ self._shares_above(cut))
 
     # ---------------------------------------------------------- persistence
     def _cut_arguments(self) -> dict[str, Any]:

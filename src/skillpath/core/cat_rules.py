@@ -183,9 +183,8 @@ def bayes_stop_values(
         below = total[..., None] - above
         return -np.minimum(false_master_cost * below, above).sum(axis=-1)
 
-    stop_now = float(decided(posterior @ share_above, np.asarray(posterior.sum())))
     if horizon < 1:
-        return stop_now, -math.inf
+        return float(decided(posterior @ share_above, np.asarray(1.0))), -math.inf
     powers = np.arange(horizon + 1)[:, None]
     with np.errstate(under="ignore"):
         right = p_right**powers  # (j, G)
@@ -201,4 +200,4 @@ def bayes_stop_values(
         j = np.arange(k + 1)
         go_on = value[1:] + value[:-1] - item_cost * total[j, k - j]
         value = np.maximum(best[j, k - j], go_on)
-    return stop_now, float(go_on[0])
+    return float(best[0, 0]), float(go_on[0])
