@@ -8,11 +8,11 @@ responses only through the weighted score ``S = sum(a_i * x_i)`` (the remaining
 factor of the likelihood does not depend on ability), so the state after ``n``
 items is ``(n, S)``; ``S`` is kept on a fine lattice.
 
-No engine that stops on the evidence of these items can be more accurate, on
-average over the population, for the same mean length. Sweeping ``cost`` traces the
-frontier; :func:`reference_at_length` finds the point of the frontier at a given
-mean length and replays its policy on the benchmark's own examinees and responses,
-so it can be compared with the engines in the same run.
+No rule that stops on the evidence of these items, given in this order, can be more
+accurate on average over the population for the same mean length. Sweeping ``cost`` traces the
+frontier; :func:`references_at_lengths` finds the points of the frontier at given
+mean lengths and replays their policies on the benchmark's own examinees and
+responses, so they can be compared with the engines in the same run.
 """
 
 from __future__ import annotations
@@ -95,27 +95,31 @@ def replay(policy: Policy, responses: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return decided, length
 
 
-def reference_at_length(
+def references_at_lengths(
     a: np.ndarray,
     b: np.ndarray,
     cut: float,
     responses: np.ndarray,
-    target_mean: float,
+    target_means: list[float],
     max_items: int,
-) -> tuple[np.ndarray, np.ndarray, float]:
-    """Return decisions and lengths of the Bayes-optimal rule at a mean length.
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Return decisions and lengths of the Bayes-optimal rule at each mean length.
 
-    The item cost is found by bisection (on a log scale) so that the policy's mean
-    length on ``responses`` (persons x all bank items) is at most ``target_mean``.
+    The sequence's posterior tables are built once; for each target the item cost is
+    found by bisection (on a log scale) so that the policy's mean length on
+    ``responses`` (persons x all bank items) is at most the target.
     """
     problem = _Problem(a, b, cut, max_items)
-    low, high = 1e-6, 0.2  # cost: long tests .. very short tests
-    best = replay(problem.solve(high), responses)
-    for _ in range(30):
-        middle = float(np.sqrt(low * high))
-        decided, length = replay(problem.solve(middle), responses)
-        if length.mean() <= target_mean:
-            high, best = middle, (decided, length)
-        else:
-            low = middle
-    return best[0], best[1], high
+    found = []
+    for target in target_means:
+        low, high = 1e-6, 0.2  # cost: long tests .. very short tests
+        best = replay(problem.solve(high), responses)
+        for _ in range(30):
+            middle = float(np.sqrt(low * high))
+            decided, length = replay(problem.solve(middle), responses)
+            if length.mean() <= target:
+                high, best = middle, (decided, length)
+            else:
+                low = middle
+        found.append(best)
+    return found

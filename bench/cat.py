@@ -58,7 +58,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 # isort: off
 from _common import Progress, quantile, table  # noqa: E402  (pins BLAS threads before numpy)
-from _bayes_reference import reference_at_length  # noqa: E402
+from _bayes_reference import references_at_lengths  # noqa: E402
 
 import numpy as np  # noqa: E402
 from scipy.special import expit  # noqa: E402
@@ -430,15 +430,16 @@ def main() -> None:
             rows[f"{label}{tag}"] = summary(
                 results[("variant", cut, label)], theta[sample], cut
             )
-        for share in (1.0, 0.6):
-            decided, lengths, _cost = reference_at_length(
-                A,
-                B,
-                cut,
-                RESPONSES[sample],
-                share * catsim_ci["mean_items"],
-                MAX_ITEMS,
-            )
+        shares = (1.0, 0.6)
+        references = references_at_lengths(
+            A,
+            B,
+            cut,
+            RESPONSES[sample],
+            [share * catsim_ci["mean_items"] for share in shares],
+            MAX_ITEMS,
+        )
+        for share, (decided, lengths) in zip(shares, references, strict=True):
             rows[f"Bayes-optimal reference, {share:.0%} of catsim CI's items{tag}"] = (
                 summary(
                     {
