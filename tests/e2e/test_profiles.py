@@ -14,6 +14,7 @@ from skillpath.accounts.models import OrganisationKind
 from skillpath.common import testing
 from skillpath.frameworks import testing as factories
 from tests.e2e.accessibility import wcag_violations
+from tests.e2e.htmx import wait_for_htmx
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -119,6 +120,7 @@ def test_coordinator_builds_employer_endorses_coordinator_publishes(
 
     # Reorder with the keyboard: focus stays on the button that was pressed.
     move_up = page.get_by_role("button", name="Move up Work with families")
+    wait_for_htmx(page)  # a keypress before htmx binds the form would reload the page
     move_up.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="A. Work with families")).to_be_visible()
