@@ -6,7 +6,7 @@ a weighted mix) such that every required level is reached, every chosen module's
 requirements are met by the learner or by modules taken before it, and the total
 cost stays within the maximum. It solves a mixed-integer program with HiGHS
 (``scipy.optimize.milp``) after a pre-solve, and cuts off plans whose prerequisites
-are circular (see :mod:`skillpath.core.planner_mip`).
+are circular (see :mod:`skillpath.core.planner.mip`).
 
 Gaps no plan can close are reported with the constraint that blocks them (language,
 format, region, maximum cost, circular or missing prerequisites, or nothing teaches
@@ -36,15 +36,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from skillpath.core.planner_explain import (
+from skillpath.core.planner.explain import (
     CONSTRAINTS,
     REASONS,
     BlockedGap,
     Constraints,
     Diagnosis,
 )
-from skillpath.core.planner_mip import PlanProgram
-from skillpath.core.planner_model import (
+from skillpath.core.planner.mip import PlanProgram
+from skillpath.core.planner.model import (
     BoolArray,
     Catalogue,
     IntArray,
@@ -53,8 +53,8 @@ from skillpath.core.planner_model import (
     check_amount,
     check_level,
 )
-from skillpath.core.planner_order import PlanStep, ordered_steps, without_idle_modules
-from skillpath.core.planner_presolve import reduce
+from skillpath.core.planner.order import PlanStep, ordered_steps, without_idle_modules
+from skillpath.core.planner.presolve import reduce
 
 __all__ = [
     "CONSTRAINTS",

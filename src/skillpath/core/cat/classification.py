@@ -42,7 +42,7 @@ from typing import Any, ClassVar, Self
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from skillpath.core.cat_engine import AdaptiveTest, SelectAt, StopReason, StopRule
+from skillpath.core.cat.engine import AdaptiveTest, SelectAt, StopReason, StopRule
 from skillpath.core.irt import FloatArray
 
 __all__ = [

@@ -39,7 +39,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.special import logit
 
 from skillpath.core import irt
-from skillpath.core.calibrate_em import (
+from skillpath.core.calibrate.em import (
     ResponseData,
     cross_product_information,
     expectation,
