@@ -18,7 +18,7 @@ from skillpath.core.cat import (
     proficiency_level,
     retake_prior,
 )
-from skillpath.core.cat_rules import bayes_stop_values
+from skillpath.core.cat.rules import bayes_stop_values
 from skillpath.core.exposure import simulate_responses, sympson_hetter_parameters
 from skillpath.core.sitting import Sitting
 

@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from skillpath.core.cat import LevelTest, MasteryTest
-from skillpath.core.cat_engine import STATE_VERSION, AdaptiveTest
+from skillpath.core.cat.engine import STATE_VERSION, AdaptiveTest
 
 __all__ = ["Sitting"]
 

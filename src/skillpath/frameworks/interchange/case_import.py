@@ -244,6 +244,47 @@ def parse_case_file(path: Path, *, max_bytes: int) -> ParsedFramework:
 def parse_case_text(text: str, *, file: str) -> ParsedFramework:
     """Read a CASE package from its JSON text."""
     reader = _Reader(file)
+    package = _load_package(reader, text)
+    document = reader.require(package["CFDocument"], DOCUMENT_REQUIRED, "CFDocument")
+    parsed = _framework(reader, document)
+    document_id = parsed.identifier
+    definitions = package.get("CFDefinitions") or {}
+    if not isinstance(definitions, dict):
+        raise reader.fail("CFDefinitions", _("“CFDefinitions” should be an object."))
+    types_by_id = _item_types(reader, definitions)
+    _keep_unmodelled(parsed, package, definitions, document)
+    items = _items(reader, package, document_id)
+    associations = _associations(reader, package, items, document_id)
+    _check_no_cycle(reader, associations)
+
+    primary = "fr" if parsed.language.lower().startswith("fr") else "en"
+    other = "fr" if primary == "en" else "en"
+    translations = _translations(associations, items, other)
+    translation_ids = {origin_id for origin_id, _a in translations.values()}
+    parent_of = _parents(associations, translation_ids)
+    for order, (identifier, (item, record)) in enumerate(items.items(), start=1):
+        if identifier in translation_ids:
+            continue
+        type_id = _item_type_for(reader, item, record, types_by_id, parsed)
+        competency = _competency(
+            reader, identifier, item, record, types_by_id, type_id, primary
+        )
+        _place(competency, parent_of.get(identifier), order, document_id)
+        if identifier in translations:
+            _translate(reader, competency, translations[identifier], items, other)
+        parsed.competencies.append(competency)
+
+    skipped = {a["identifier"] for a in parent_of.values()} | {
+        a["identifier"] for _i, a in translations.values()
+    }
+    parsed.associations.extend(_kept_associations(reader, associations, skipped))
+    parsed.item_types = list(types_by_id.values())
+    check_hierarchy(parsed, file=file)
+    return parsed
+
+
+def _load_package(reader: _Reader, text: str) -> dict[str, Any]:
+    """Return the package's JSON object, with only CASE's top-level fields."""
     try:
         package = json.loads(text)
     except json.JSONDecodeError as error:
@@ -263,27 +304,21 @@ def parse_case_text(text: str, *, file: str) -> ParsedFramework:
         )
     if "CFDocument" not in package:
         raise reader.fail("", _("the required field “CFDocument” is missing."))
-    document = reader.require(package["CFDocument"], DOCUMENT_REQUIRED, "CFDocument")
+    return package
+
+
+def _framework(reader: _Reader, document: dict[str, Any]) -> ParsedFramework:
+    """Return the framework that the ``CFDocument`` describes, without its content."""
     document_id = reader.uuid(document["identifier"], "CFDocument")
     scale_en, scale_fr, levels = _scale(reader, document)
-    language = str(document.get("language") or "en")
-    primary = "fr" if language.lower().startswith("fr") else "en"
-    extensions = {
-        k: v for k, v in (document.get("extensions") or {}).items() if k != EXTENSION
-    }
-    document_extra = {
-        k: v for k, v in document.items() if k not in DOCUMENT_MAPPED | {"extensions"}
-    }
-    if extensions:
-        document_extra["extensions"] = extensions
-    parsed = ParsedFramework(
+    return ParsedFramework(
         identifier=document_id,
         uri=str(document["uri"]),
         title=str(document["title"]),
         version=str(document.get("version") or ""),
         publisher=str(document.get("publisher") or ""),
         creator=str(document["creator"]),
-        language=language,
+        language=str(document.get("language") or "en"),
         description=str(document.get("description") or ""),
         source_format=SourceFormat.CASE,
         source_modified_at=reader.when(document["lastChangeDateTime"], "CFDocument"),
@@ -292,10 +327,11 @@ def parse_case_text(text: str, *, file: str) -> ParsedFramework:
         levels=levels,
     )
 
-    # Definitions: item types are modelled, the rest kept.
-    definitions = package.get("CFDefinitions") or {}
-    if not isinstance(definitions, dict):
-        raise reader.fail("CFDefinitions", _("“CFDefinitions” should be an object."))
+
+def _item_types(
+    reader: _Reader, definitions: dict[str, Any]
+) -> dict[str, ParsedItemType]:
+    """Return the package's ``CFItemTypes`` by identifier."""
     types_by_id: dict[str, ParsedItemType] = {}
     for index, entry in enumerate(definitions.get("CFItemTypes") or []):
         record = f"CFDefinitions.CFItemTypes[{index}]"
@@ -325,6 +361,16 @@ def parse_case_text(text: str, *, file: str) -> ParsedFramework:
                 }
             },
         )
+    return types_by_id
+
+
+def _keep_unmodelled(
+    parsed: ParsedFramework,
+    package: dict[str, Any],
+    definitions: dict[str, Any],
+    document: dict[str, Any],
+) -> None:
+    """Keep, in the framework's source data, what the package holds and we do not model."""
     other_definitions = {
         k: v for k, v in definitions.items() if k != "CFItemTypes" and v
     }
@@ -333,9 +379,21 @@ def parse_case_text(text: str, *, file: str) -> ParsedFramework:
     for name in ("CFRubrics", "extensions"):
         if package.get(name):
             parsed.source_data[name] = package[name]
+    document_extra = {
+        k: v for k, v in document.items() if k not in DOCUMENT_MAPPED | {"extensions"}
+    }
+    extensions = {
+        k: v for k, v in (document.get("extensions") or {}).items() if k != EXTENSION
+    }
+    if extensions:
+        document_extra["extensions"] = extensions
     parsed.source_data["CFDocument"] = document_extra
 
-    # Items.
+
+def _items(
+    reader: _Reader, package: dict[str, Any], document_id: str
+) -> dict[str, tuple[dict[str, Any], str]]:
+    """Return each ``CFItem`` and the record that names it, by identifier."""
     items: dict[str, tuple[dict[str, Any], str]] = {}
     for index, item in enumerate(_list(reader, package, "CFItems")):
         record = f"CFItems[{index}]"
@@ -347,11 +405,19 @@ def parse_case_text(text: str, *, file: str) -> ParsedFramework:
                 record, _("duplicate identifier %(id)s.") % {"id": identifier}
             )
         items[identifier] = (item, record)
+    return items
 
-    # Associations.
+
+def _associations(
+    reader: _Reader,
+    package: dict[str, Any],
+    items: dict[str, tuple[dict[str, Any], str]],
+    document_id: str,
+) -> list[tuple[dict[str, Any], str]]:
+    """Return each checked ``CFAssociation`` with the record that names it."""
     associations: list[tuple[dict[str, Any], str]] = []
     seen: set[str] = set()
-    known_types = set(AssociationType.values)
+    in_package = set(items) | {document_id}
     for index, association in enumerate(_list(reader, package, "CFAssociations")):
         record = f"CFAssociations[{index}]"
         reader.require(association, ASSOCIATION_REQUIRED, record)
@@ -362,54 +428,69 @@ def parse_case_text(text: str, *, file: str) -> ParsedFramework:
                 record, _("duplicate identifier %(id)s.") % {"id": identifier}
             )
         seen.add(identifier)
-        kind = str(association["associationType"])
-        if kind not in known_types and not kind.startswith("ext:"):
-            raise reader.fail(
-                record,
-                _(
-                    "unknown association type “%(type)s”; CASE 1.1 knows %(known)s, or “ext:…”."
-                )
-                % {"type": kind, "known": ", ".join(sorted(known_types))},
-            )
-        origin = reader.link(association["originNodeURI"], record, "originNodeURI")
-        destination = reader.link(
-            association["destinationNodeURI"], record, "destinationNodeURI"
-        )
-        in_package = set(items) | {document_id}
-        if kind == AssociationType.IS_CHILD_OF:
-            for end, name in ((origin, "origin"), (destination, "destination")):
-                if end["identifier"] not in in_package:
-                    raise reader.fail(
-                        record,
-                        _(
-                            "the %(end)s node %(id)s does not exist in this package; an isChildOf "
-                            "association joins two nodes of the package."
-                        )
-                        % {"end": name, "id": end["identifier"]},
-                    )
-            if origin["identifier"] == document_id:
-                raise reader.fail(
-                    record, _("the document cannot be the child of an item.")
-                )
-        elif (
-            origin["identifier"] not in in_package
-            and destination["identifier"] not in in_package
-        ):
-            raise reader.fail(
-                record,
-                _(
-                    "neither end of the association (%(origin)s, %(destination)s) exists in this package."
-                )
-                % {
-                    "origin": origin["identifier"],
-                    "destination": destination["identifier"],
-                },
-            )
-        sequence = association.get("sequenceNumber")
-        if sequence is not None and not isinstance(sequence, int):
-            raise reader.fail(record, _("“sequenceNumber” must be a whole number."))
+        _check_association(reader, association, record, in_package, document_id)
         associations.append((association, record))
+    return associations
 
+
+def _check_association(
+    reader: _Reader,
+    association: dict[str, Any],
+    record: str,
+    in_package: set[str],
+    document_id: str,
+) -> None:
+    """Check an association's type, its two ends and its sequence number."""
+    known_types = set(AssociationType.values)
+    kind = str(association["associationType"])
+    if kind not in known_types and not kind.startswith("ext:"):
+        raise reader.fail(
+            record,
+            _(
+                "unknown association type “%(type)s”; CASE 1.1 knows %(known)s, or “ext:…”."
+            )
+            % {"type": kind, "known": ", ".join(sorted(known_types))},
+        )
+    origin = reader.link(association["originNodeURI"], record, "originNodeURI")
+    destination = reader.link(
+        association["destinationNodeURI"], record, "destinationNodeURI"
+    )
+    if kind == AssociationType.IS_CHILD_OF:
+        for end, name in ((origin, "origin"), (destination, "destination")):
+            if end["identifier"] not in in_package:
+                raise reader.fail(
+                    record,
+                    _(
+                        "the %(end)s node %(id)s does not exist in this package; an isChildOf "
+                        "association joins two nodes of the package."
+                    )
+                    % {"end": name, "id": end["identifier"]},
+                )
+        if origin["identifier"] == document_id:
+            raise reader.fail(record, _("the document cannot be the child of an item."))
+    elif (
+        origin["identifier"] not in in_package
+        and destination["identifier"] not in in_package
+    ):
+        raise reader.fail(
+            record,
+            _(
+                "neither end of the association (%(origin)s, %(destination)s) exists in this package."
+            )
+            % {
+                "origin": origin["identifier"],
+                "destination": destination["identifier"],
+            },
+        )
+    sequence = association.get("sequenceNumber")
+    if sequence is not None and not isinstance(sequence, int):
+        raise reader.fail(record, _("“sequenceNumber” must be a whole number."))
+
+
+def _check_no_cycle(
+    reader: _Reader, associations: list[tuple[dict[str, Any], str]]
+) -> None:
+    """Refuse an ``isChildOf`` hierarchy in which an item is part of itself."""
     cycle = find_cycle(
         (a["originNodeURI"]["identifier"], a["destinationNodeURI"]["identifier"])
         for a, _record in associations
@@ -424,12 +505,18 @@ def parse_case_text(text: str, *, file: str) -> ParsedFramework:
             % {"cycle": " → ".join(cycle)},
         )
 
-    # Translations: an item in the other language that isTranslationOf an item here.
-    other = "fr" if primary == "en" else "en"
-    translations: dict[
-        str, tuple[str, dict[str, Any]]
-    ] = {}  # item id → (translation id, association)
-    translation_ids: set[str] = set()
+
+def _translations(
+    associations: list[tuple[dict[str, Any], str]],
+    items: dict[str, tuple[dict[str, Any], str]],
+    other: str,
+) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Return, by item id, the id of its translation in ``other`` and the association.
+
+    A translation is an item in the other language that ``isTranslationOf`` an item
+    of the package; the first one of each item counts.
+    """
+    translations: dict[str, tuple[str, dict[str, Any]]] = {}
     for association, _record in associations:
         if association["associationType"] != AssociationType.IS_TRANSLATION_OF:
             continue
@@ -445,10 +532,13 @@ def parse_case_text(text: str, *, file: str) -> ParsedFramework:
         if not language_of.startswith(other):
             continue
         translations[target_id] = (origin_id, association)
-        translation_ids.add(origin_id)
-    translation_associations = {a["identifier"] for _i, a in translations.values()}
+    return translations
 
-    # Hierarchy: the first isChildOf of each item.
+
+def _parents(
+    associations: list[tuple[dict[str, Any], str]], translation_ids: set[str]
+) -> dict[str, dict[str, Any]]:
+    """Return, by item id, the item's first ``isChildOf`` (its place in the hierarchy)."""
     parent_of: dict[str, dict[str, Any]] = {}
     for association, _record in associations:
         if association["associationType"] != AssociationType.IS_CHILD_OF:
@@ -457,116 +547,154 @@ def parse_case_text(text: str, *, file: str) -> ParsedFramework:
         if child in translation_ids or child in parent_of:
             continue
         parent_of[child] = association
+    return parent_of
 
-    def item_type_for(item: dict[str, Any], record: str) -> str | None:
-        link = item.get("CFItemTypeURI")
-        title = str(item.get("CFItemType") or "")
-        if link:
-            link = reader.link(link, record, "CFItemTypeURI")
-            if link["identifier"] not in types_by_id:
-                types_by_id[link["identifier"]] = ParsedItemType(
-                    identifier=link["identifier"],
-                    uri=link["uri"],
-                    title=link.get("title") or title or link["identifier"],
-                    source_modified_at=parsed.source_modified_at,
-                )
-            return link["identifier"]
-        if not title:
-            return None
-        for existing in types_by_id.values():
-            if existing.title == title:
-                return existing.identifier
-        identifier = stable_uuid(document_id, "CFItemType", title)
-        types_by_id[identifier] = ParsedItemType(
-            identifier=identifier,
-            uri=f"urn:uuid:{identifier}",
-            title=title,
-            source_modified_at=parsed.source_modified_at,
-        )
-        return identifier
 
-    for order, (identifier, (item, record)) in enumerate(items.items(), start=1):
-        if identifier in translation_ids:
-            continue
-        title, description = _statements(item)
-        extra = {k: v for k, v in item.items() if k not in ITEM_MAPPED}
-        extensions = dict(extra.pop("extensions", None) or {})
-        ours = extensions.pop(EXTENSION, None) or {}
-        if extensions:
-            extra["extensions"] = extensions
-        type_id = item_type_for(item, record)
-        type_title = types_by_id[type_id].title if type_id else ""
-        kind = str(ours.get("kind") or kind_from_type(type_title))
-        if kind not in CompetencyKind.values:
-            raise reader.fail(
-                record,
-                _("unknown competency kind “%(kind)s” (knowledge, skill or attitude).")
-                % {"kind": kind},
+def _item_type_for(
+    reader: _Reader,
+    item: dict[str, Any],
+    record: str,
+    types_by_id: dict[str, ParsedItemType],
+    parsed: ParsedFramework,
+) -> str | None:
+    """Return the id of the item's type, adding to ``types_by_id`` a type it names only."""
+    link = item.get("CFItemTypeURI")
+    title = str(item.get("CFItemType") or "")
+    if link:
+        link = reader.link(link, record, "CFItemTypeURI")
+        if link["identifier"] not in types_by_id:
+            types_by_id[link["identifier"]] = ParsedItemType(
+                identifier=link["identifier"],
+                uri=link["uri"],
+                title=link.get("title") or title or link["identifier"],
+                source_modified_at=parsed.source_modified_at,
             )
-        competency = ParsedCompetency(
-            identifier=identifier,
-            uri=str(item["uri"]),
-            code=str(item.get("humanCodingScheme") or ""),
-            kind=kind,
-            item_type=type_id,
-            source_modified_at=reader.when(item["lastChangeDateTime"], record),
-            record=record,
-        )
-        setattr(competency, f"title_{primary}", title)
-        setattr(competency, f"description_{primary}", description)
-        association = parent_of.get(identifier)
-        if association is not None:
-            parent = association["destinationNodeURI"]["identifier"]
-            competency.parent = None if parent == document_id else parent
-            sequence = association.get("sequenceNumber")
-            competency.position = sequence if sequence is not None else order
-            # Kept so that an export reuses the association's identity while the
-            # competency stays under the same parent.
-            extra["isChildOf"] = {
-                k: v
-                for k, v in association.items()
-                if k
-                not in {
-                    "associationType",
-                    "originNodeURI",
-                    "destinationNodeURI",
-                    "sequenceNumber",
-                }
-            }
-            extra["isChildOf"]["destination"] = parent
-        else:
-            competency.position = order
-        if identifier in translations:
-            translation_id, translation_association = translations[identifier]
-            translated, translated_record = items[translation_id]
-            other_title, other_description = _statements(translated)
-            setattr(competency, f"title_{other}", other_title)
-            setattr(competency, f"description_{other}", other_description)
-            extra["translation"] = {
-                "item": {
-                    k: v
-                    for k, v in translated.items()
-                    if k not in {"fullStatement", "abbreviatedStatement"}
-                },
-                "association": {
-                    k: v
-                    for k, v in translation_association.items()
-                    if k
-                    not in {"associationType", "originNodeURI", "destinationNodeURI"}
-                },
-            }
-            reader.when(translated["lastChangeDateTime"], translated_record)
-        competency.source_data = extra
-        parsed.competencies.append(competency)
+        return link["identifier"]
+    if not title:
+        return None
+    for existing in types_by_id.values():
+        if existing.title == title:
+            return existing.identifier
+    identifier = stable_uuid(parsed.identifier, "CFItemType", title)
+    types_by_id[identifier] = ParsedItemType(
+        identifier=identifier,
+        uri=f"urn:uuid:{identifier}",
+        title=title,
+        source_modified_at=parsed.source_modified_at,
+    )
+    return identifier
 
-    # Every other association is kept as it came.
-    hierarchy = {a["identifier"] for a in parent_of.values()}
+
+def _competency(
+    reader: _Reader,
+    identifier: str,
+    item: dict[str, Any],
+    record: str,
+    types_by_id: dict[str, ParsedItemType],
+    type_id: str | None,
+    primary: str,
+) -> ParsedCompetency:
+    """Return the competency of one item, in the package's language, not yet placed."""
+    title, description = _statements(item)
+    extra = {k: v for k, v in item.items() if k not in ITEM_MAPPED}
+    extensions = dict(extra.pop("extensions", None) or {})
+    ours = extensions.pop(EXTENSION, None) or {}
+    if extensions:
+        extra["extensions"] = extensions
+    type_title = types_by_id[type_id].title if type_id else ""
+    kind = str(ours.get("kind") or kind_from_type(type_title))
+    if kind not in CompetencyKind.values:
+        raise reader.fail(
+            record,
+            _("unknown competency kind “%(kind)s” (knowledge, skill or attitude).")
+            % {"kind": kind},
+        )
+    competency = ParsedCompetency(
+        identifier=identifier,
+        uri=str(item["uri"]),
+        code=str(item.get("humanCodingScheme") or ""),
+        kind=kind,
+        item_type=type_id,
+        source_modified_at=reader.when(item["lastChangeDateTime"], record),
+        source_data=extra,
+        record=record,
+    )
+    setattr(competency, f"title_{primary}", title)
+    setattr(competency, f"description_{primary}", description)
+    return competency
+
+
+def _place(
+    competency: ParsedCompetency,
+    association: dict[str, Any] | None,
+    order: int,
+    document_id: str,
+) -> None:
+    """Put the competency under its parent at its position (``order`` without one)."""
+    if association is None:
+        competency.position = order
+        return
+    parent = association["destinationNodeURI"]["identifier"]
+    competency.parent = None if parent == document_id else parent
+    sequence = association.get("sequenceNumber")
+    competency.position = sequence if sequence is not None else order
+    # Kept so that an export reuses the association's identity while the
+    # competency stays under the same parent.
+    competency.source_data["isChildOf"] = {
+        k: v
+        for k, v in association.items()
+        if k
+        not in {
+            "associationType",
+            "originNodeURI",
+            "destinationNodeURI",
+            "sequenceNumber",
+        }
+    }
+    competency.source_data["isChildOf"]["destination"] = parent
+
+
+def _translate(
+    reader: _Reader,
+    competency: ParsedCompetency,
+    translation: tuple[str, dict[str, Any]],
+    items: dict[str, tuple[dict[str, Any], str]],
+    other: str,
+) -> None:
+    """Give the competency its title and description in ``other`` from its translation."""
+    translation_id, translation_association = translation
+    translated, translated_record = items[translation_id]
+    other_title, other_description = _statements(translated)
+    setattr(competency, f"title_{other}", other_title)
+    setattr(competency, f"description_{other}", other_description)
+    competency.source_data["translation"] = {
+        "item": {
+            k: v
+            for k, v in translated.items()
+            if k not in {"fullStatement", "abbreviatedStatement"}
+        },
+        "association": {
+            k: v
+            for k, v in translation_association.items()
+            if k not in {"associationType", "originNodeURI", "destinationNodeURI"}
+        },
+    }
+    reader.when(translated["lastChangeDateTime"], translated_record)
+
+
+def _kept_associations(
+    reader: _Reader,
+    associations: list[tuple[dict[str, Any], str]],
+    skipped: set[str],
+) -> list[ParsedAssociation]:
+    """Return every association not read as hierarchy or translation, as it came."""
+    kept = []
     for association, record in associations:
-        if association["identifier"] in hierarchy | translation_associations:
+        if association["identifier"] in skipped:
             continue
         origin = association["originNodeURI"]
         destination = association["destinationNodeURI"]
-        parsed.associations.append(
+        kept.append(
             ParsedAssociation(
                 identifier=str(association["identifier"]),
                 uri=str(association["uri"]),
@@ -584,6 +712,4 @@ def parse_case_text(text: str, *, file: str) -> ParsedFramework:
                 source_data=_association_extra(association),
             )
         )
-    parsed.item_types = list(types_by_id.values())
-    check_hierarchy(parsed, file=file)
-    return parsed
+    return kept

@@ -175,137 +175,18 @@ def parse_esco(
     occupations: dict[str, ParsedOccupation] = {}
     broader: dict[str, list[str]] = {}
     links: dict[tuple[str, str], ParsedLink] = {}
-    relation_files: list[_File] = []
     for file in files:
-        table = file.table
         if file.kind == "relations":
-            relation_files.append(file)
             continue
         if file.kind == "broader":
-            for _line, cells in file.table.records():
-                child = _cell(cells, table, "conceptUri")
-                parent = _cell(cells, table, "broaderUri")
-                if child and parent:
-                    broader.setdefault(child, []).append(parent)
+            _read_broader(file.table, broader)
             continue
-        seen: set[str] = set()
-        lang = file.language
-        for line, cells in table.records():
-            uri = _require(_cell(cells, table, "conceptUri"), table, line, "conceptUri")
-            if uri in seen:
-                raise FrameworkImportError(
-                    table.name,
-                    line_label(line),
-                    _("duplicate identifier %(uri)s.") % {"uri": uri},
-                )
-            seen.add(uri)
-            label = _cell(cells, table, "preferredLabel")
-            if lang == "en" or not label:
-                _require(label, table, line, "preferredLabel")
-            description = _cell(cells, table, "description") or _cell(
-                cells, table, "definition"
-            )
-            alt_labels = "\n".join(_values(_cell(cells, table, "altLabels")))
-            if file.kind == "skills":
-                skill = skills.get(uri)
-                if skill is None:
-                    skill = skills[uri] = ParsedCompetency(
-                        identifier=identifier_of(uri),
-                        uri=uri,
-                        kind=_kind(_cell(cells, table, "skillType"), table.name, line),
-                        source_modified_at=parse_when(
-                            _cell(cells, table, "modifiedDate")
-                        ),
-                        record=table.name,
-                        line=line,
-                    )
-                    reuse = _cell(cells, table, "reuseLevel")
-                    if reuse:
-                        skill.source_data["reuseLevel"] = reuse
-                    for parent in _values(_cell(cells, table, "broaderConceptUri")):
-                        broader.setdefault(uri, []).append(parent)
-                setattr(skill, f"title_{lang}", label)
-                setattr(skill, f"description_{lang}", description)
-                setattr(skill, f"alt_labels_{lang}", alt_labels)
-            else:
-                occupation = occupations.get(uri)
-                if occupation is None:
-                    occupation = occupations[uri] = ParsedOccupation(
-                        identifier=identifier_of(uri),
-                        uri=uri,
-                        code=_cell(cells, table, "code")
-                        or _cell(cells, table, "iscoGroup"),
-                    )
-                    isco = _cell(cells, table, "iscoGroup")
-                    if isco:
-                        occupation.source_data["iscoGroup"] = isco
-                setattr(occupation, f"title_{lang}", label)
-                setattr(occupation, f"description_{lang}", description)
-                setattr(occupation, f"alt_labels_{lang}", alt_labels)
+        _read_concepts(file, skills, occupations, broader)
         progress("reading", len(skills) + len(occupations), 0)
-
-    for file in relation_files:
-        table = file.table
-        occupation_column = table.column("occupationUri")
-        skill_column = table.column("skillUri")
-        relation_column = table.column("relationType")
-        for line, cells in table.records():
-            occupation_uri = cells[occupation_column].strip()
-            skill_uri = cells[skill_column].strip()
-            relation = cells[relation_column].strip().lower()
-            where = line  # named in the message only when the record is refused
-            if occupation_uri not in occupations:
-                raise FrameworkImportError(
-                    table.name,
-                    line_label(where),
-                    _(
-                        "the occupation %(uri)s does not exist: import the occupations file "
-                        "with the relations (put both in one folder)."
-                    )
-                    % {"uri": occupation_uri or "—"},
-                )
-            if skill_uri not in skills:
-                raise FrameworkImportError(
-                    table.name,
-                    line_label(where),
-                    _(
-                        "the skill %(uri)s does not exist: import the skills file with the "
-                        "relations (put both in one folder)."
-                    )
-                    % {"uri": skill_uri or "—"},
-                )
-            if relation not in (RelationType.ESSENTIAL, RelationType.OPTIONAL):
-                raise FrameworkImportError(
-                    table.name,
-                    line_label(where),
-                    _(
-                        "unknown relation type “%(type)s”: ESCO uses “essential” or “optional”."
-                    )
-                    % {"type": relation},
-                )
-            key = (occupation_uri, skill_uri)
-            if key in links:
-                raise FrameworkImportError(
-                    table.name,
-                    line_label(where),
-                    _("duplicate relation between %(occupation)s and %(skill)s.")
-                    % {"occupation": occupation_uri, "skill": skill_uri},
-                )
-            links[key] = ParsedLink(
-                occupation=occupations[occupation_uri].identifier,
-                competency=skills[skill_uri].identifier,
-                relation=relation,
-            )
-
-    # A broader concept that is itself a skill here becomes the parent.
-    positions: dict[str | None, int] = {}
-    for uri, skill in skills.items():
-        broader_skill = next(
-            (skills[p] for p in broader.get(uri, ()) if p in skills), None
-        )
-        skill.parent = broader_skill.identifier if broader_skill else None
-        positions[skill.parent] = positions.get(skill.parent, 0) + 1
-        skill.position = positions[skill.parent]
+    for file in files:
+        if file.kind == "relations":
+            _read_relations(file.table, skills, occupations, links)
+    _place_skills(skills, broader)
 
     parsed = ParsedFramework(
         identifier=identifier or "esco",
@@ -327,3 +208,168 @@ def parse_esco(
     )
     check_hierarchy(parsed, file=path.name)
     return parsed
+
+
+def _read_broader(table: Table, broader: dict[str, list[str]]) -> None:
+    """Add the skill hierarchy file's broader concepts to ``broader``."""
+    for _line, cells in table.records():
+        child = _cell(cells, table, "conceptUri")
+        parent = _cell(cells, table, "broaderUri")
+        if child and parent:
+            broader.setdefault(child, []).append(parent)
+
+
+def _read_concepts(
+    file: _File,
+    skills: dict[str, ParsedCompetency],
+    occupations: dict[str, ParsedOccupation],
+    broader: dict[str, list[str]],
+) -> None:
+    """Read a skills or occupations file, completing records an earlier file began."""
+    table = file.table
+    lang = file.language
+    seen: set[str] = set()
+    for line, cells in table.records():
+        uri = _require(_cell(cells, table, "conceptUri"), table, line, "conceptUri")
+        if uri in seen:
+            raise FrameworkImportError(
+                table.name,
+                line_label(line),
+                _("duplicate identifier %(uri)s.") % {"uri": uri},
+            )
+        seen.add(uri)
+        label = _cell(cells, table, "preferredLabel")
+        if lang == "en" or not label:
+            _require(label, table, line, "preferredLabel")
+        description = _cell(cells, table, "description") or _cell(
+            cells, table, "definition"
+        )
+        alt_labels = "\n".join(_values(_cell(cells, table, "altLabels")))
+        concept: ParsedCompetency | ParsedOccupation
+        if file.kind == "skills":
+            concept = skills.get(uri) or _new_skill(
+                cells, table, line, uri, skills, broader
+            )
+        else:
+            concept = occupations.get(uri) or _new_occupation(
+                cells, table, uri, occupations
+            )
+        setattr(concept, f"title_{lang}", label)
+        setattr(concept, f"description_{lang}", description)
+        setattr(concept, f"alt_labels_{lang}", alt_labels)
+
+
+def _new_skill(
+    cells: list[str],
+    table: Table,
+    line: int,
+    uri: str,
+    skills: dict[str, ParsedCompetency],
+    broader: dict[str, list[str]],
+) -> ParsedCompetency:
+    """Add to ``skills`` the skill a row first names, and its broader concepts."""
+    skill = skills[uri] = ParsedCompetency(
+        identifier=identifier_of(uri),
+        uri=uri,
+        kind=_kind(_cell(cells, table, "skillType"), table.name, line),
+        source_modified_at=parse_when(_cell(cells, table, "modifiedDate")),
+        record=table.name,
+        line=line,
+    )
+    reuse = _cell(cells, table, "reuseLevel")
+    if reuse:
+        skill.source_data["reuseLevel"] = reuse
+    for parent in _values(_cell(cells, table, "broaderConceptUri")):
+        broader.setdefault(uri, []).append(parent)
+    return skill
+
+
+def _new_occupation(
+    cells: list[str],
+    table: Table,
+    uri: str,
+    occupations: dict[str, ParsedOccupation],
+) -> ParsedOccupation:
+    """Add to ``occupations`` the occupation a row first names."""
+    occupation = occupations[uri] = ParsedOccupation(
+        identifier=identifier_of(uri),
+        uri=uri,
+        code=_cell(cells, table, "code") or _cell(cells, table, "iscoGroup"),
+    )
+    isco = _cell(cells, table, "iscoGroup")
+    if isco:
+        occupation.source_data["iscoGroup"] = isco
+    return occupation
+
+
+def _read_relations(
+    table: Table,
+    skills: dict[str, ParsedCompetency],
+    occupations: dict[str, ParsedOccupation],
+    links: dict[tuple[str, str], ParsedLink],
+) -> None:
+    """Add a relations file's occupation-skill links to ``links``."""
+    occupation_column = table.column("occupationUri")
+    skill_column = table.column("skillUri")
+    relation_column = table.column("relationType")
+    for line, cells in table.records():
+        occupation_uri = cells[occupation_column].strip()
+        skill_uri = cells[skill_column].strip()
+        relation = cells[relation_column].strip().lower()
+        where = line  # named in the message only when the record is refused
+        if occupation_uri not in occupations:
+            raise FrameworkImportError(
+                table.name,
+                line_label(where),
+                _(
+                    "the occupation %(uri)s does not exist: import the occupations file "
+                    "with the relations (put both in one folder)."
+                )
+                % {"uri": occupation_uri or "—"},
+            )
+        if skill_uri not in skills:
+            raise FrameworkImportError(
+                table.name,
+                line_label(where),
+                _(
+                    "the skill %(uri)s does not exist: import the skills file with the "
+                    "relations (put both in one folder)."
+                )
+                % {"uri": skill_uri or "—"},
+            )
+        if relation not in (RelationType.ESSENTIAL, RelationType.OPTIONAL):
+            raise FrameworkImportError(
+                table.name,
+                line_label(where),
+                _(
+                    "unknown relation type “%(type)s”: ESCO uses “essential” or “optional”."
+                )
+                % {"type": relation},
+            )
+        key = (occupation_uri, skill_uri)
+        if key in links:
+            raise FrameworkImportError(
+                table.name,
+                line_label(where),
+                _("duplicate relation between %(occupation)s and %(skill)s.")
+                % {"occupation": occupation_uri, "skill": skill_uri},
+            )
+        links[key] = ParsedLink(
+            occupation=occupations[occupation_uri].identifier,
+            competency=skills[skill_uri].identifier,
+            relation=relation,
+        )
+
+
+def _place_skills(
+    skills: dict[str, ParsedCompetency], broader: dict[str, list[str]]
+) -> None:
+    """Make a broader concept that is itself a skill here the skill's parent."""
+    positions: dict[str | None, int] = {}
+    for uri, skill in skills.items():
+        broader_skill = next(
+            (skills[p] for p in broader.get(uri, ()) if p in skills), None
+        )
+        skill.parent = broader_skill.identifier if broader_skill else None
+        positions[skill.parent] = positions.get(skill.parent, 0) + 1
+        skill.position = positions[skill.parent]

@@ -125,139 +125,13 @@ def parse_onet(
     links: dict[tuple[str, str], ParsedLink] = {}
     for table, kind in tables:
         if kind == "occupations":
-            for line, cells in table.records():
-                code = cells[table.column(SOC)].strip()
-                title = cells[table.column("Title")].strip()
-                if not code or not title:
-                    raise FrameworkImportError(
-                        table.name,
-                        line_label(line),
-                        _(
-                            "the required cells “O*NET-SOC Code” and “Title” must not be empty."
-                        ),
-                    )
-                if code in occupations:
-                    raise FrameworkImportError(
-                        table.name,
-                        line_label(line),
-                        _("duplicate identifier %(id)s.") % {"id": code},
-                    )
-                occupations[code] = ParsedOccupation(
-                    identifier=code,
-                    code=code,
-                    uri=f"https://www.onetonline.org/link/summary/{code}",
-                    title_en=title,
-                    description_en=cells[table.column("Description")].strip(),
-                )
+            _read_occupations(table, occupations)
         elif kind == "reference":
-            for _line, cells in table.records():
-                element_id = cells[table.column("Element ID")].strip()
-                reference[element_id] = (
-                    cells[table.column("Element Name")].strip(),
-                    cells[table.column("Description")].strip(),
-                )
+            _read_reference(table, reference)
         else:
-            columns = {name: table.column(name) for name in RATING_COLUMNS}
-            for line, cells in table.records():
-                code = cells[columns[SOC]].strip()
-                element_id = cells[columns["Element ID"]].strip()
-                scale = cells[columns["Scale ID"]].strip()
-                where = line  # named in the message only when the record is refused
-                if code not in occupations:
-                    raise FrameworkImportError(
-                        table.name,
-                        line_label(where),
-                        _(
-                            "the occupation %(code)s does not exist: import “Occupation "
-                            "Data.txt” in the same folder."
-                        )
-                        % {"code": code or "—"},
-                    )
-                if not element_id:
-                    raise FrameworkImportError(
-                        table.name,
-                        line_label(where),
-                        _("the required cell “Element ID” is empty."),
-                    )
-                if scale not in SCALES:
-                    raise FrameworkImportError(
-                        table.name,
-                        line_label(where),
-                        _(
-                            "unknown scale “%(scale)s”: skillpath reads IM (importance) and LV (level)."
-                        )
-                        % {"scale": scale},
-                    )
-                raw = cells[columns["Data Value"]].strip()
-                low, high = SCALES[scale]
-                try:
-                    value = float(raw)
-                except ValueError:
-                    value = float("nan")
-                if not low <= value <= high:
-                    raise FrameworkImportError(
-                        table.name,
-                        line_label(where),
-                        _(
-                            "unknown level: %(value)s is not on O*NET's %(scale)s scale (%(low)g to %(high)g)."
-                        )
-                        % {
-                            "value": raw or "—",
-                            "scale": scale,
-                            "low": low,
-                            "high": high,
-                        },
-                    )
-                if element_id not in elements:
-                    name = cells[columns["Element Name"]].strip()
-                    elements[element_id] = ParsedCompetency(
-                        identifier=stable_uuid("onet", element_id),
-                        uri=element_uri(element_id),
-                        code=element_id,
-                        title_en=name or element_id,
-                        description_en=reference.get(element_id, ("", ""))[1],
-                        kind=_kind(element_id),
-                        record=table.name,
-                        line=where,
-                    )
-                link = links.get((code, element_id))
-                if link is None:
-                    link = links[(code, element_id)] = ParsedLink(
-                        occupation=code,
-                        competency=elements[element_id].identifier,
-                        relation=RelationType.RATED,
-                    )
-                if scale == "IM":
-                    link.importance = value
-                else:
-                    not_relevant = (
-                        "Not Relevant" in table.header
-                        and cells[table.column("Not Relevant")].strip().upper() == "Y"
-                    )
-                    link.level = None if not_relevant else value
+            _read_ratings(table, occupations, reference, elements, links)
             progress("reading", len(links), 0)
-
-    # Groups of the content model (2.A Basic Skills…) become parents when described.
-    for element_id in list(elements):
-        parts = element_id.split(".")
-        child = elements[element_id]
-        for size in range(len(parts) - 1, 1, -1):
-            group_id = ".".join(parts[:size])
-            if group_id not in reference and group_id not in elements:
-                continue
-            if group_id not in elements:
-                name, description = reference[group_id]
-                elements[group_id] = ParsedCompetency(
-                    identifier=stable_uuid("onet", group_id),
-                    uri=element_uri(group_id),
-                    code=group_id,
-                    title_en=name or group_id,
-                    description_en=description,
-                    kind=_kind(group_id),
-                    record=group_id,
-                )
-            child.parent = elements[group_id].identifier
-            break
+    _add_groups(elements, reference)
     ordered = sorted(
         elements.values(),
         key=lambda c: [int(p) if p.isdigit() else p for p in c.code.split(".")],
@@ -296,3 +170,167 @@ def parse_onet(
     )
     check_hierarchy(parsed, file=path.name)
     return parsed
+
+
+def _read_occupations(table: Table, occupations: dict[str, ParsedOccupation]) -> None:
+    """Add the occupations of ``Occupation Data.txt`` to ``occupations``."""
+    for line, cells in table.records():
+        code = cells[table.column(SOC)].strip()
+        title = cells[table.column("Title")].strip()
+        if not code or not title:
+            raise FrameworkImportError(
+                table.name,
+                line_label(line),
+                _("the required cells “O*NET-SOC Code” and “Title” must not be empty."),
+            )
+        if code in occupations:
+            raise FrameworkImportError(
+                table.name,
+                line_label(line),
+                _("duplicate identifier %(id)s.") % {"id": code},
+            )
+        occupations[code] = ParsedOccupation(
+            identifier=code,
+            code=code,
+            uri=f"https://www.onetonline.org/link/summary/{code}",
+            title_en=title,
+            description_en=cells[table.column("Description")].strip(),
+        )
+
+
+def _read_reference(table: Table, reference: dict[str, tuple[str, str]]) -> None:
+    """Add each element's name and description from the content model reference."""
+    for _line, cells in table.records():
+        element_id = cells[table.column("Element ID")].strip()
+        reference[element_id] = (
+            cells[table.column("Element Name")].strip(),
+            cells[table.column("Description")].strip(),
+        )
+
+
+def _read_ratings(
+    table: Table,
+    occupations: dict[str, ParsedOccupation],
+    reference: dict[str, tuple[str, str]],
+    elements: dict[str, ParsedCompetency],
+    links: dict[tuple[str, str], ParsedLink],
+) -> None:
+    """Add a ratings file's elements, and its importance and level ratings as links."""
+    columns = {name: table.column(name) for name in RATING_COLUMNS}
+    for line, cells in table.records():
+        code, element_id, scale, value = _rating(
+            table, columns, line, cells, occupations
+        )
+        if element_id not in elements:
+            name = cells[columns["Element Name"]].strip()
+            elements[element_id] = ParsedCompetency(
+                identifier=stable_uuid("onet", element_id),
+                uri=element_uri(element_id),
+                code=element_id,
+                title_en=name or element_id,
+                description_en=reference.get(element_id, ("", ""))[1],
+                kind=_kind(element_id),
+                record=table.name,
+                line=line,
+            )
+        link = links.get((code, element_id))
+        if link is None:
+            link = links[(code, element_id)] = ParsedLink(
+                occupation=code,
+                competency=elements[element_id].identifier,
+                relation=RelationType.RATED,
+            )
+        if scale == "IM":
+            link.importance = value
+        else:
+            not_relevant = (
+                "Not Relevant" in table.header
+                and cells[table.column("Not Relevant")].strip().upper() == "Y"
+            )
+            link.level = None if not_relevant else value
+
+
+def _rating(
+    table: Table,
+    columns: dict[str, int],
+    line: int,
+    cells: list[str],
+    occupations: dict[str, ParsedOccupation],
+) -> tuple[str, str, str, float]:
+    """Return a checked rating row's occupation, element, scale and value."""
+    code = cells[columns[SOC]].strip()
+    element_id = cells[columns["Element ID"]].strip()
+    scale = cells[columns["Scale ID"]].strip()
+    where = line  # named in the message only when the record is refused
+    if code not in occupations:
+        raise FrameworkImportError(
+            table.name,
+            line_label(where),
+            _(
+                "the occupation %(code)s does not exist: import “Occupation "
+                "Data.txt” in the same folder."
+            )
+            % {"code": code or "—"},
+        )
+    if not element_id:
+        raise FrameworkImportError(
+            table.name,
+            line_label(where),
+            _("the required cell “Element ID” is empty."),
+        )
+    if scale not in SCALES:
+        raise FrameworkImportError(
+            table.name,
+            line_label(where),
+            _(
+                "unknown scale “%(scale)s”: skillpath reads IM (importance) and LV (level)."
+            )
+            % {"scale": scale},
+        )
+    raw = cells[columns["Data Value"]].strip()
+    low, high = SCALES[scale]
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:
+        raise FrameworkImportError(
+            table.name,
+            line_label(where),
+            _(
+                "unknown level: %(value)s is not on O*NET's %(scale)s scale (%(low)g to %(high)g)."
+            )
+            % {
+                "value": raw or "—",
+                "scale": scale,
+                "low": low,
+                "high": high,
+            },
+        )
+    return code, element_id, scale, value
+
+
+def _add_groups(
+    elements: dict[str, ParsedCompetency], reference: dict[str, tuple[str, str]]
+) -> None:
+    """Make the content model's groups (2.A Basic Skills…) parents when described."""
+    for element_id in list(elements):
+        parts = element_id.split(".")
+        child = elements[element_id]
+        for size in range(len(parts) - 1, 1, -1):
+            group_id = ".".join(parts[:size])
+            if group_id not in reference and group_id not in elements:
+                continue
+            if group_id not in elements:
+                name, description = reference[group_id]
+                elements[group_id] = ParsedCompetency(
+                    identifier=stable_uuid("onet", group_id),
+                    uri=element_uri(group_id),
+                    code=group_id,
+                    title_en=name or group_id,
+                    description_en=description,
+                    kind=_kind(group_id),
+                    record=group_id,
+                )
+            child.parent = elements[group_id].identifier
+            break

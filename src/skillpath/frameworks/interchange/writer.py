@@ -87,6 +87,33 @@ def write_framework(
         + len(parsed.occupations)
         + len(parsed.links)
     )
+    framework = _create_framework(parsed, owner=owner, created_by=created_by)
+    type_pk = _write_item_types(framework, parsed)
+    progress("competencies", 0, total)
+    competency_pk, done = _write_competencies(
+        framework, parsed, type_pk, progress=progress, total=total
+    )
+    done = _write_associations(
+        framework, parsed, competency_pk, progress=progress, done=done, total=total
+    )
+    occupation_pk, done = _write_occupations(
+        framework, parsed, progress=progress, done=done, total=total
+    )
+    _write_links(
+        parsed,
+        occupation_pk,
+        competency_pk,
+        progress=progress,
+        done=done,
+        total=total,
+    )
+    return framework
+
+
+def _create_framework(
+    parsed: ParsedFramework, *, owner: Any, created_by: Any
+) -> Framework:
+    """Create the framework row, with its proficiency scale and levels."""
     framework = Framework.objects.create(
         identifier=parsed.identifier,
         uri=parsed.uri,
@@ -120,6 +147,11 @@ def write_framework(
         )
         for level in parsed.levels
     )
+    return framework
+
+
+def _write_item_types(framework: Framework, parsed: ParsedFramework) -> dict[str, int]:
+    """Insert the item types; return their row ids by identifier."""
     types = ItemType.objects.bulk_create(
         ItemType(
             framework=framework,
@@ -133,10 +165,19 @@ def write_framework(
         )
         for item_type in parsed.item_types
     )
-    type_pk = {t.identifier: t.pk for t in types}
+    return {t.identifier: t.pk for t in types}
 
+
+def _write_competencies(
+    framework: Framework,
+    parsed: ParsedFramework,
+    type_pk: dict[str, int],
+    *,
+    progress: Progress,
+    total: int,
+) -> tuple[dict[str, int], int]:
+    """Insert the competencies, parents first; return their row ids and the count."""
     done = 0
-    progress("competencies", done, total)
     competency_pk: dict[str, int] = {}
     for group in depth_order(parsed.competencies):
         rows = [
@@ -169,7 +210,19 @@ def write_framework(
             total=total,
         )
         competency_pk.update((row.identifier, row.pk) for row in rows)
+    return competency_pk, done
 
+
+def _write_associations(
+    framework: Framework,
+    parsed: ParsedFramework,
+    competency_pk: dict[str, int],
+    *,
+    progress: Progress,
+    done: int,
+    total: int,
+) -> int:
+    """Insert the associations kept as they came; return the running count."""
     associations = [
         CompetencyAssociation(
             framework=framework,
@@ -190,7 +243,7 @@ def write_framework(
         )
         for a in parsed.associations
     ]
-    done = _insert(
+    return _insert(
         CompetencyAssociation,
         associations,
         stage="associations",
@@ -198,6 +251,17 @@ def write_framework(
         done=done,
         total=total,
     )
+
+
+def _write_occupations(
+    framework: Framework,
+    parsed: ParsedFramework,
+    *,
+    progress: Progress,
+    done: int,
+    total: int,
+) -> tuple[dict[str, int], int]:
+    """Insert the occupations; return their row ids and the running count."""
     occupations = [
         Occupation(
             framework=framework,
@@ -222,9 +286,23 @@ def write_framework(
         done=done,
         total=total,
     )
-    occupation_pk = {o.identifier: o.pk for o in occupations}
-    # The largest table (ESCO: 130,000 rows) is written without model instances:
-    # plain parameter tuples, many rows per statement.
+    return {o.identifier: o.pk for o in occupations}, done
+
+
+def _write_links(
+    parsed: ParsedFramework,
+    occupation_pk: dict[str, int],
+    competency_pk: dict[str, int],
+    *,
+    progress: Progress,
+    done: int,
+    total: int,
+) -> None:
+    """Insert the occupation-competency links.
+
+    The largest table (ESCO: 130,000 rows) is written without model instances:
+    plain parameter tuples, many rows per statement.
+    """
     links = [
         (
             occupation_pk[link.occupation],
@@ -244,4 +322,3 @@ def write_framework(
         done=done,
         total=total,
     )
-    return framework

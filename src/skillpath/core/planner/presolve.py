@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from skillpath.core.planner_model import (
+from skillpath.core.planner.model import (
     BoolArray,
     Catalogue,
     FloatArray,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from skillpath.core.planner_model import BoolArray, FloatArray, Situation
+from skillpath.core.planner.model import BoolArray, FloatArray, Situation
 
 #: Learner constraints a gap can be blocked by, in the order messages name them.
 CONSTRAINTS = ("language", "format", "region", "max_cost")

@@ -34,8 +34,8 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from skillpath.core.planner_model import BoolArray, FloatArray, IntArray, Situation
-from skillpath.core.planner_presolve import Reduction
+from skillpath.core.planner.model import BoolArray, FloatArray, IntArray, Situation
+from skillpath.core.planner.presolve import Reduction
 
 _OPTIONS = {"mip_rel_gap": 1e-9, "presolve": True}
 _MAX_ROUNDS = 500

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from skillpath.core.planner_model import FloatArray, IntArray, Situation
+from skillpath.core.planner.model import FloatArray, IntArray, Situation
 
 
 @dataclass(frozen=True)

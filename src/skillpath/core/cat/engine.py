@@ -2,7 +2,7 @@
 
 See :mod:`skillpath.core.cat` for the method. This module holds the state object:
 item selection with exposure control, EAP on a grid, the stopping rules of
-:mod:`skillpath.core.cat_rules`, and persistence to plain JSON-able dicts.
+:mod:`skillpath.core.cat.rules`, and persistence to plain JSON-able dicts.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from numpy.typing import ArrayLike
 from scipy.special import expit
 
 from skillpath.core import irt
-from skillpath.core.cat_rules import (
+from skillpath.core.cat.rules import (
     bayes_stop_values,
     curtailment_signs,
     glr_statistic,
@@ -26,13 +26,13 @@ from skillpath.core.cat_rules import (
     signs_from,
     stochastic_curtailment_risk,
 )
-from skillpath.core.cat_state import (
+from skillpath.core.cat.state import (
     STATE_VERSION,
     bank_fingerprint,
     decode_test,
     encode_test,
 )
-from skillpath.core.cat_tables import item_tables, rule_tables
+from skillpath.core.cat.tables import item_tables, rule_tables
 from skillpath.core.irt import FloatArray
 
 __all__ = ["STATE_VERSION", "AdaptiveTest", "SelectAt", "StopReason", "StopRule"]

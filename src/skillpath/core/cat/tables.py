@@ -1,7 +1,7 @@
 """Lookup tables an adaptive test precomputes from its item bank and settings.
 
 Building the tables validates the bank and the statistical settings; the test
-(:mod:`skillpath.core.cat_engine`) then only adds table entries as responses come in.
+(:mod:`skillpath.core.cat.engine`) then only adds table entries as responses come in.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.special import expit, log_expit
 
 from skillpath.core import irt
-from skillpath.core.cat_rules import sprt_bounds
+from skillpath.core.cat.rules import sprt_bounds
 from skillpath.core.irt import FloatArray
 
 __all__ = ["ItemTables", "RuleTables", "item_tables", "rule_tables"]

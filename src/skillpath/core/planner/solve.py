@@ -1,32 +1,4 @@
-"""Plan the least learning that closes a learner's gaps: an exact optimisation.
-
-Given current levels, required levels, a module catalogue and the learner's
-constraints, :func:`plan` finds the set of modules of least total hours (or cost, or
-a weighted mix) such that every required level is reached, every chosen module's
-requirements are met by the learner or by modules taken before it, and the total
-cost stays within the maximum. It solves a mixed-integer program with HiGHS
-(``scipy.optimize.milp``) after a pre-solve, and cuts off plans whose prerequisites
-are circular (see :mod:`skillpath.core.planner_mip`).
-
-Gaps no plan can close are reported with the constraint that blocks them (language,
-format, region, maximum cost, circular or missing prerequisites, or nothing teaches
-them), and everything else is still planned. When the maximum cost cannot pay for
-every gap, the plan closes as many gaps as it can, with the least weight among such
-plans, and names the least maximum cost that would close them all::
-
-    from skillpath.core.planner import Module, plan
-
-    result = plan(
-        current={"c1": 0, "c2": 1},
-        required={"c1": 2, "c2": 3},
-        modules=[Module(id="m1", hours=6.0, cost=120.0, teaches={"c1": 2})],
-        objective="hours",
-        languages={"fr"},
-    )
-    result.modules  # ordered ids
-    result.unmet  # {"c2": 3}
-    result.blocked[0].reason  # "not_taught"
-"""
+"""The entry point of the planner: :func:`plan`, its :class:`Plan`, and the objective."""
 
 from __future__ import annotations
 
@@ -36,15 +8,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from skillpath.core.planner_explain import (
-    CONSTRAINTS,
-    REASONS,
+from skillpath.core.planner.explain import (
     BlockedGap,
     Constraints,
     Diagnosis,
 )
-from skillpath.core.planner_mip import PlanProgram
-from skillpath.core.planner_model import (
+from skillpath.core.planner.mip import PlanProgram
+from skillpath.core.planner.model import (
     BoolArray,
     Catalogue,
     IntArray,
@@ -53,21 +23,10 @@ from skillpath.core.planner_model import (
     check_amount,
     check_level,
 )
-from skillpath.core.planner_order import PlanStep, ordered_steps, without_idle_modules
-from skillpath.core.planner_presolve import reduce
+from skillpath.core.planner.order import PlanStep, ordered_steps, without_idle_modules
+from skillpath.core.planner.presolve import reduce
 
-__all__ = [
-    "CONSTRAINTS",
-    "REASONS",
-    "BlockedGap",
-    "Catalogue",
-    "Constraints",
-    "Module",
-    "Plan",
-    "PlanStep",
-    "objective_weights",
-    "plan",
-]
+__all__ = ["Plan", "objective_weights", "plan"]
 
 #: What :func:`plan` minimises: ``"hours"``, ``"cost"``, ``("mix", a)`` for
 #: ``a * hours + (1 - a) * cost``, or a mapping ``{"hours": w_h, "cost": w_c}``.
