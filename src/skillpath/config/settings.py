@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "skillpath.outcomes",
     "skillpath.api",
     "skillpath.web",
+    "skillpath.demo",
 ]
 
 MIDDLEWARE = [

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from skillpath.accounts import access
-from skillpath.accounts.demo import DEMO_PASSWORD, accounts_table
 from skillpath.accounts.models import Membership, Organisation, OrganisationKind, User
+from skillpath.demo.people import DEMO_PASSWORD, accounts_table
 
 pytestmark = pytest.mark.django_db
 

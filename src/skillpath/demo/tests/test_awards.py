@@ -6,19 +6,20 @@ from io import StringIO
 
 import pytest
 
-from skillpath.accounts import demo as accounts_demo
-from skillpath.credentials import demo_issuing
+from skillpath.credentials.models import CredentialState, MicroCredential
 from skillpath.credentials.models_issuing import Award, AwardStatus
-from skillpath.credentials.tests.issuing_world import micro_credential
 from skillpath.credentials.verification import credential_verify
+from skillpath.demo import awards
+from skillpath.demo.seed import seed
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_awards_each_credential_and_revokes_one_and_is_idempotent() -> None:
-    accounts_demo.seed(StringIO())
-    credentials = [micro_credential(), micro_credential(validity_months=36)]
-    demo_issuing.seed(StringIO())
+    seed(StringIO())
+    credentials = list(
+        MicroCredential.objects.filter(state=CredentialState.PUBLISHED).order_by("pk")
+    )
     for credential in credentials:
         assert Award.objects.filter(
             credential=credential, status=AwardStatus.ACTIVE
@@ -30,5 +31,5 @@ def test_demo_awards_each_credential_and_revokes_one_and_is_idempotent() -> None
     assert first.shared
     assert "demo: shown at the first assessment" in first.evidence.first().narrative
     count = Award.objects.count()
-    demo_issuing.seed(StringIO())
+    awards.seed(StringIO())
     assert Award.objects.count() == count

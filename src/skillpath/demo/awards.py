@@ -1,12 +1,12 @@
 """Demo awards: every demo micro-credential earned by someone, one award revoked.
 
-This is demo data. The demo learners' assessments (seeded by the assessments demo)
-do not complete any micro-credential, so each published micro-credential is awarded
-here to a demo learner who has no assessment for it, through the award service with
-evidence notes that start with "demo:", so nobody mistakes them for assessments.
-The first one is recorded as earned at the first assessment (nothing learned) and
-shared, so the demo has a public page; one more award is made and then revoked
-with a reason. Running it again changes nothing.
+The demo learners' assessments do not complete any micro-credential, so each
+published micro-credential is awarded to a demo learner who has no assessment for
+it, through the award service with evidence notes that start with "demo:", so
+nobody mistakes them for assessments. The first one is recorded as earned at the
+first assessment (nothing learned) and shared, so the demo has a public page; one
+more award is made and then revoked with a reason (``data/awards.json``). Running it
+again changes nothing.
 """
 
 from __future__ import annotations
@@ -14,25 +14,15 @@ from __future__ import annotations
 from typing import Any
 
 from skillpath.accounts.models import User
+from skillpath.assessments.models import Sitting
 from skillpath.common.cycle import CompetencyStanding, StandingStatus
 from skillpath.credentials.awards import award_issue, award_revoke, award_share_set
 from skillpath.credentials.issuing_definitions import definition_spec
+from skillpath.credentials.models import CredentialState, MicroCredential
 from skillpath.credentials.models_issuing import Award, AwardStatus
+from skillpath.demo.files import load
 
-# Demo learners of accounts/demo.py who may receive demo awards, by preference.
-EARNERS = [
-    "tyler@skillpath.example",
-    "sofia@skillpath.example",
-    "learner@skillpath.example",
-    "jean@skillpath.example",
-]
-FIRST_TIME_NOTE = "demo: shown at the first assessment, so no learning was needed."
-PRIOR_NOTE = "demo: recognised prior learning (work experience and a portfolio)."
-REVOKED_NOTE = "demo: awarded so that the demo shows a revoked credential."
-REVOKE_REASON = (
-    "Demo: the portfolio was found to be another person's work. You can earn this "
-    "credential again with a new, supervised assessment."
-)
+AWARDS = load("awards.json")
 
 
 def _standings(credential: Any, *, first_time: bool) -> list[CompetencyStanding]:
@@ -54,19 +44,11 @@ def _standings(credential: Any, *, first_time: bool) -> list[CompetencyStanding]
     return standings
 
 
-def _assessed(learner: User, credential: Any) -> bool:
-    try:
-        from skillpath.assessments.models import Sitting
-    except ImportError:
-        return False
-    return Sitting.objects.filter(learner=learner, credential=credential).exists()
-
-
 def _free(learner: User, credential: Any) -> bool:
     """Return whether a demo award would contradict nothing the learner has."""
     return not (
         Award.objects.filter(learner=learner, credential=credential).exists()
-        or _assessed(learner, credential)
+        or Sitting.objects.filter(learner=learner, credential=credential).exists()
     )
 
 
@@ -94,8 +76,6 @@ def _awardable(credential: Any) -> bool:
 
 def seed(stdout: Any) -> None:
     """Award the demo micro-credentials to the demo learners."""
-    from skillpath.credentials.models import CredentialState, MicroCredential
-
     credentials = [
         credential
         for credential in MicroCredential.objects.filter(
@@ -103,8 +83,8 @@ def seed(stdout: Any) -> None:
         ).order_by("pk")
         if _awardable(credential)
     ]
-    people = {user.email: user for user in User.objects.filter(email__in=EARNERS)}
-    learners = [people[email] for email in EARNERS if email in people]
+    people = {u.email: u for u in User.objects.filter(email__in=AWARDS["earners"])}
+    learners = [people[email] for email in AWARDS["earners"] if email in people]
     if not credentials or not learners:
         stdout.write("  no published micro-credential or demo learner: no award.")
         return
@@ -118,12 +98,8 @@ def seed(stdout: Any) -> None:
         if learner is None:
             continue
         first_time = position == 0
-        award = _award(
-            learner,
-            credential,
-            FIRST_TIME_NOTE if first_time else PRIOR_NOTE,
-            first_time=first_time,
-        )
+        note = AWARDS["first_time_note"] if first_time else AWARDS["prior_note"]
+        award = _award(learner, credential, note, first_time=first_time)
         if first_time:
             award_share_set(award=award, shared=True, actor=None)
         made += 1
@@ -131,8 +107,10 @@ def seed(stdout: Any) -> None:
         for credential in credentials:
             learner = _least_awarded([p for p in learners if _free(p, credential)])
             if learner is not None:
-                award = _award(learner, credential, REVOKED_NOTE, first_time=False)
-                award_revoke(award=award, reason=REVOKE_REASON, actor=None)
+                award = _award(
+                    learner, credential, AWARDS["revoked_note"], first_time=False
+                )
+                award_revoke(award=award, reason=AWARDS["revoke_reason"], actor=None)
                 made += 1
                 break
     stdout.write(f"  {made} demo awards made (one revoked)." if made else "  done.")

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from skillpath.accounts.demo import DEMO_PASSWORD, accounts_table
+from skillpath.demo.people import DEMO_PASSWORD, accounts_table
 
 
 class Command(BaseCommand):
