@@ -116,7 +116,9 @@ def employer_signup(
     coordinator approves them.
     """
     if organisation is None and not new_organisation_name.strip():
-        raise InvalidInput(_("Choose your organisation, or give the name of a new one."))
+        raise InvalidInput(
+            _("Choose your organisation, or give the name of a new one.")
+        )
     if organisation is not None and organisation.kind != OrganisationKind.EMPLOYER:
         raise NotAllowed(_("Only employer organisations can be joined this way."))
     email = _email_free(email)
@@ -282,9 +284,7 @@ def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """Create a personal access token; return it and the secret, shown only once."""
     name = name.strip()
     if not name:
-        raise InvalidInput(
-            _("Give the token a name, so that you recognise it later.")
-        )
+        raise InvalidInput(_("Give the token a name, so that you recognise it later."))
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=user, name=name[:100], prefix=key[:10], key_hash=_hash_token(key)
