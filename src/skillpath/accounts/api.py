@@ -9,11 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from skillpath.accounts import access, selectors, services
-from skillpath.accounts.exceptions import AccountsError
 from skillpath.accounts.models import (
     ApiToken,
     LearnerProfile,
@@ -186,10 +184,7 @@ def token_list(request: AuthedRequest):  # type: ignore[no-untyped-def]
     "/tokens", response={201: TokenCreatedOut}, summary="Create a token (shown once)"
 )
 def token_create(request: AuthedRequest, payload: TokenIn):  # type: ignore[no-untyped-def]
-    try:
-        token, key = services.token_create(user=request.user, name=payload.name)
-    except AccountsError as error:
-        raise HttpError(422, str(error)) from error
+    token, key = services.token_create(user=request.user, name=payload.name)
     return Status(201, {**TokenOut.from_orm(token).dict(), "key": key})
 
 

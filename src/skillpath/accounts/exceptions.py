@@ -1,21 +1,27 @@
 """Errors that the accounts services raise, each with a message a person can act on."""
 
+from skillpath.common.exceptions import SkillpathError
 
-class AccountsError(Exception):
+
+class AccountsError(SkillpathError):
     """Base class: the message is shown to the person who asked."""
 
 
 class EmailAlreadyUsed(AccountsError):
-    pass
+    status = 409
 
 
 class OrganisationNameTaken(AccountsError):
-    pass
+    status = 409
 
 
 class NotAllowed(AccountsError):
-    pass
+    status = 403
+
+
+class InvalidInput(AccountsError):
+    """A value is missing or wrong; the message says which and why."""
 
 
 class TooManyLoginFailures(AccountsError):
-    pass
+    status = 429

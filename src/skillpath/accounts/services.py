@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from skillpath.accounts import access
 from skillpath.accounts.exceptions import (
     EmailAlreadyUsed,
+    InvalidInput,
     NotAllowed,
     OrganisationNameTaken,
     TooManyLoginFailures,
@@ -33,7 +34,7 @@ from skillpath.accounts.models import (
     Role,
     User,
 )
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 
 TOKEN_PREFIX = "sp_"  # noqa: S105 (a prefix, not a secret)
 
@@ -92,7 +93,7 @@ def learner_signup(
         share_changed_at=now if share_with_employers else None,
         follow_up_surveys=follow_up_surveys,
     )
-    audit_record(actor=user, verb="learner_signup", target=user)
+    audit_record(actor=user, verb=AuditVerb.LEARNER_SIGNUP, target=user)
     return user
 
 
@@ -115,7 +116,9 @@ def employer_signup(
     coordinator approves them.
     """
     if organisation is None and not new_organisation_name.strip():
-        raise NotAllowed(_("Choose your organisation, or give the name of a new one."))
+        raise InvalidInput(
+            _("Choose your organisation, or give the name of a new one.")
+        )
     if organisation is not None and organisation.kind != OrganisationKind.EMPLOYER:
         raise NotAllowed(_("Only employer organisations can be joined this way."))
     email = _email_free(email)
@@ -145,7 +148,7 @@ def employer_signup(
         role=Role.EMPLOYER,
         status=MembershipStatus.PENDING,
     )
-    audit_record(actor=user, verb="employer_signup", target=membership)
+    audit_record(actor=user, verb=AuditVerb.EMPLOYER_SIGNUP, target=membership)
     return membership
 
 
@@ -189,7 +192,7 @@ def membership_decide(
         organisation.save(update_fields=["status", "updated_at"])
     audit_record(
         actor=decided_by,
-        verb="membership_approve" if approve else "membership_reject",
+        verb=AuditVerb.MEMBERSHIP_APPROVE if approve else AuditVerb.MEMBERSHIP_REJECT,
         target=membership,
     )
     access.forget_roles([membership.user])
@@ -215,7 +218,7 @@ def membership_grant(
             "decided_at": timezone.now(),
         },
     )
-    audit_record(actor=granted_by, verb="membership_grant", target=membership)
+    audit_record(actor=granted_by, verb=AuditVerb.MEMBERSHIP_GRANT, target=membership)
     access.forget_roles([user])
     return membership
 
@@ -254,7 +257,7 @@ def learner_profile_update(
     profile.save()
     audit_record(
         actor=changed_by,
-        verb="learner_profile_update",
+        verb=AuditVerb.LEARNER_PROFILE_UPDATE,
         target=profile,
         share_with_employers=profile.share_with_employers,
         follow_up_surveys=profile.follow_up_surveys,
@@ -281,12 +284,12 @@ def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """Create a personal access token; return it and the secret, shown only once."""
     name = name.strip()
     if not name:
-        raise NotAllowed(_("Give the token a name, so that you recognise it later."))
+        raise InvalidInput(_("Give the token a name, so that you recognise it later."))
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=user, name=name[:100], prefix=key[:10], key_hash=_hash_token(key)
     )
-    audit_record(actor=user, verb="token_create", target=token)
+    audit_record(actor=user, verb=AuditVerb.TOKEN_CREATE, target=token)
     return token, key
 
 
@@ -298,7 +301,7 @@ def token_revoke(*, token: ApiToken, revoked_by: User) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at", "updated_at"])
-        audit_record(actor=revoked_by, verb="token_revoke", target=token)
+        audit_record(actor=revoked_by, verb=AuditVerb.TOKEN_REVOKE, target=token)
     return token
 
 

@@ -15,6 +15,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from skillpath.api.auth import SessionAuth, TokenAuth
+from skillpath.common.exceptions import SkillpathError
 
 api = NinjaAPI(
     title="skillpath API",
@@ -28,6 +29,18 @@ api = NinjaAPI(
     auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api-1.0.0",
 )
+
+CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    422: "invalid_input",
+    429: "too_many_requests",
+}
 
 
 def error_response(
@@ -108,19 +121,20 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    codes = {
-        400: "bad_request",
-        401: "not_authenticated",
-        403: "forbidden",
-        404: "not_found",
-        405: "method_not_allowed",
-        409: "conflict",
-        413: "too_large",
-        422: "invalid_input",
-        429: "too_many_requests",
-    }
     return error_response(
-        request, exc.status_code, codes.get(exc.status_code, "error"), str(exc.message)
+        request, exc.status_code, CODES.get(exc.status_code, "error"), str(exc.message)
+    )
+
+
+@api.exception_handler(SkillpathError)
+def _service_error(request: HttpRequest, exc: SkillpathError) -> HttpResponse:
+    # Every app's refusals: the class gives the status, the service the message.
+    return error_response(
+        request,
+        exc.status,
+        CODES.get(exc.status, "error"),
+        exc.message,
+        exc.details,
     )
 
 

@@ -14,7 +14,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import File, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from skillpath.accounts.models import User
@@ -25,13 +24,6 @@ from skillpath.assessments import (
     presentation,
     requirements,
     selectors,
-)
-from skillpath.assessments.exceptions import (
-    AnswerAlreadyRecorded,
-    AnswerInvalid,
-    AssessmentClosed,
-    AssessmentNotAllowed,
-    ItemImportError,
 )
 from skillpath.assessments.models import Item, Sitting
 from skillpath.common.types import AuthedRequest
@@ -150,10 +142,7 @@ def _credential(credential_id: int) -> Any:
 )
 def sitting_start(request: AuthedRequest, credential_id: int):  # type: ignore[no-untyped-def]
     credential = _credential(credential_id)
-    try:
-        sitting = delivery.assessment_start(learner=request.user, credential=credential)
-    except AssessmentNotAllowed as error:
-        raise HttpError(409, str(error)) from error
+    sitting = delivery.assessment_start(learner=request.user, credential=credential)
     return Status(201, _sitting_out(sitting))
 
 
@@ -180,17 +169,12 @@ def sitting_answer(
     sitting = _own_sitting(request, sitting_id)
     if not access.can_answer(request.user, sitting):
         raise PermissionDenied("Only the learner answers their own assessment.")
-    try:
-        delivery.response_record(
-            sitting=sitting,
-            learner=request.user,
-            sequence=payload.sequence,
-            answer_data=payload.answer,
-        )
-    except AnswerInvalid as error:
-        raise HttpError(422, str(error)) from error
-    except (AnswerAlreadyRecorded, AssessmentClosed) as error:
-        raise HttpError(409, str(error)) from error
+    delivery.response_record(
+        sitting=sitting,
+        learner=request.user,
+        sequence=payload.sequence,
+        answer_data=payload.answer,
+    )
     sitting.refresh_from_db()
     return _sitting_out(sitting)
 
@@ -275,14 +259,7 @@ def items_import(
     if not access.is_author(request.user):
         raise PermissionDenied("The item bank is for coordinators.")
     file_format = "csv" if (file.name or "").lower().endswith(".csv") else "json"
-    try:
-        report = interchange.items_import(
-            author=request.user, data=file.read(), file_format=file_format
-        )
-    except ItemImportError as error:
-        from skillpath.api.main import error_response
-
-        return error_response(  # type: ignore[return-value]
-            request, 422, "invalid_input", str(error), list(error.problems)
-        )
+    report = interchange.items_import(
+        author=request.user, data=file.read(), file_format=file_format
+    )
     return {"created": report.created, "updated": report.updated}

@@ -13,7 +13,7 @@ from skillpath.accounts.models import User
 from skillpath.assessments import access, item_schema, uploads
 from skillpath.assessments.exceptions import ItemInvalid
 from skillpath.assessments.models import ASSESSOR_KINDS, Item, ItemKind, ItemStatus
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 
 # draft -> pilot -> operational -> retired; a task needs no calibration.
 TRANSITIONS = {
@@ -114,7 +114,7 @@ def item_create(
             uploads.check_upload(image, kinds=uploads.IMAGE_TYPES)
             item.image = image
         item.save()
-        audit_record(actor=author, verb="item_create", target=item)
+        audit_record(actor=author, verb=AuditVerb.ITEM_CREATE, target=item)
     return item
 
 
@@ -147,7 +147,7 @@ def item_update(*, item: Item, author: User, image: Any = None, **fields: Any) -
             uploads.check_upload(image, kinds=uploads.IMAGE_TYPES)
             item.image = image
         item.save()
-        audit_record(actor=author, verb="item_update", target=item)
+        audit_record(actor=author, verb=AuditVerb.ITEM_UPDATE, target=item)
     return item
 
 
@@ -175,7 +175,11 @@ def item_status_set(*, item: Item, author: User, status: str) -> Item:
         item.status = status
         item.save(update_fields=["status", "updated_at"])
         audit_record(
-            actor=author, verb="item_status_set", target=item, old=old, new=status
+            actor=author,
+            verb=AuditVerb.ITEM_STATUS_SET,
+            target=item,
+            old=old,
+            new=status,
         )
     return item
 
@@ -227,7 +231,7 @@ def policy_set(
         )
         audit_record(
             actor=author,
-            verb="assessment_policy_set",
+            verb=AuditVerb.ASSESSMENT_POLICY_SET,
             target=policy,
             time_limit_minutes=time_limit_minutes,
             max_items_per_competency=max_items_per_competency,

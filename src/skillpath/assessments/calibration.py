@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from skillpath.assessments import scoring
 from skillpath.assessments.models import Item, ItemStatus, Response
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.core.calibrate import GradedResponse, TwoPL
 
 
@@ -77,7 +77,7 @@ def items_calibrate(
                 item = Item.objects.get(code=change.code)
                 audit_record(
                     actor=actor,
-                    verb="item_calibrate",
+                    verb=AuditVerb.ITEM_CALIBRATE,
                     target=item,
                     responses=change.responses,
                     discrimination=change.new_discrimination,

@@ -40,7 +40,7 @@ from skillpath.assessments.models import (
     SittingStatus,
 )
 from skillpath.common import cycle
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 
 PILOTS_PER_PART = 1
 PILOT_AFTER = 2  # slip a pilot item in after this many scored answers in a part
@@ -237,7 +237,7 @@ def assessment_start(
         _advance(sitting)
         audit_record(
             actor=learner,
-            verb="assessment_start",
+            verb=AuditVerb.ASSESSMENT_START,
             target=sitting,
             competencies=[need.competency.pk for need, *_rest in plan],
         )
@@ -275,7 +275,9 @@ def _advance(sitting: Sitting) -> None:
     sitting.current_item = None
     sitting.current_is_pilot = False
     sitting.save()
-    audit_record(actor=sitting.learner, verb="assessment_finish", target=sitting)
+    audit_record(
+        actor=sitting.learner, verb=AuditVerb.ASSESSMENT_FINISH, target=sitting
+    )
 
 
 def _show(sitting: Sitting, item_pk: int, *, pilot: bool) -> None:
@@ -318,7 +320,7 @@ def sitting_expire_if_due(*, sitting: Sitting) -> bool:
         locked.finished_at = timezone.now()
         locked.current_item = None
         locked.save()
-        audit_record(actor=None, verb="assessment_time_out", target=locked)
+        audit_record(actor=None, verb=AuditVerb.ASSESSMENT_TIME_OUT, target=locked)
     sitting.refresh_from_db()
     return True
 

@@ -32,7 +32,7 @@ from skillpath.assessments.models import (
     TaskSubmission,
 )
 from skillpath.common import cycle
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 
 MAX_TEXT = 20_000
 
@@ -116,7 +116,7 @@ def submission_create(
         )
         _attach(submission, upload)
         submission.save()
-        audit_record(actor=learner, verb="task_submit", target=submission)
+        audit_record(actor=learner, verb=AuditVerb.TASK_SUBMIT, target=submission)
         cycle.standing_changed(learner=learner, credential=credential)
     return submission
 
@@ -176,7 +176,7 @@ def submission_score(
         locked.save()
         audit_record(
             actor=assessor,
-            verb="task_moderate" if moderating else "task_score",
+            verb=AuditVerb.TASK_MODERATE if moderating else AuditVerb.TASK_SCORE,
             target=locked,
             level=level,
             moderation_requested=bool(request_moderation and not moderating),
@@ -231,7 +231,7 @@ def claim_create(
         )
         _attach(claim, upload)
         claim.save()
-        audit_record(actor=learner, verb="prior_learning_claim", target=claim)
+        audit_record(actor=learner, verb=AuditVerb.PRIOR_LEARNING_CLAIM, target=claim)
         cycle.standing_changed(learner=learner, credential=credential)
     return claim
 
@@ -277,7 +277,7 @@ def claim_decide(
         locked.save()
         audit_record(
             actor=assessor,
-            verb="prior_learning_decide",
+            verb=AuditVerb.PRIOR_LEARNING_DECIDE,
             target=locked,
             accepted=accept,
             level=locked.level_granted,

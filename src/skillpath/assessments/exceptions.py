@@ -3,8 +3,12 @@
 Views turn them into a form error or a 4xx answer; none of them is a server error.
 """
 
+from typing import Any
 
-class AssessmentError(Exception):
+from skillpath.common.exceptions import SkillpathError
+
+
+class AssessmentError(SkillpathError):
     """Base class: the message is shown to the person who asked."""
 
 
@@ -15,13 +19,19 @@ class AnswerInvalid(AssessmentError):
 class AnswerAlreadyRecorded(AssessmentError):
     """This question was answered already (a second click, or another tab)."""
 
+    status = 409
+
 
 class AssessmentClosed(AssessmentError):
     """The sitting has ended (finished, or its time ran out)."""
 
+    status = 409
+
 
 class AssessmentNotAllowed(AssessmentError):
     """The assessment cannot start: nothing to assess, cool-down, retake limit."""
+
+    status = 409
 
 
 class ItemInvalid(AssessmentError):
@@ -34,6 +44,10 @@ class ItemImportError(AssessmentError):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         super().__init__(message)
         self.problems = problems or []
+
+    @property
+    def details(self) -> list[Any]:
+        return list(self.problems)
 
 
 class EvidenceRejected(AssessmentError):

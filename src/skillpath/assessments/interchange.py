@@ -26,7 +26,7 @@ from skillpath.assessments.interchange_csv import (  # noqa: F401 (re-exported)
     row_to_dict,
 )
 from skillpath.assessments.models import Item, ItemKind, ItemStatus
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 
 FORMAT = "skillpath-items"
 VERSION = 1
@@ -256,7 +256,7 @@ def items_import(*, author: User, data: bytes, file_format: str) -> ImportReport
                 report.updated.append(item.code)
         audit_record(
             actor=author,
-            verb="items_import",
+            verb=AuditVerb.ITEMS_IMPORT,
             target=author,
             created=len(report.created),
             updated=len(report.updated),

@@ -21,14 +21,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from skillpath.accounts.models import Organisation
 from skillpath.frameworks import access, selectors, services
-from skillpath.frameworks.api_errors import service_errors
-from skillpath.frameworks.exceptions import (
-    FrameworkImportError,
-    FrameworksError,
-    InvalidTransition,
-    NotAllowed,
-    VersionNotEditable,
-)
+from skillpath.frameworks.exceptions import NotAllowed
 from skillpath.frameworks.interchange.case_export import export_case
 from skillpath.frameworks.models import (
     Competency,
@@ -42,21 +35,6 @@ from skillpath.frameworks.models import (
 )
 
 router = Router(tags=["frameworks"])
-
-
-def _classify(error: Exception) -> tuple[int, list[Any]] | None:
-    if isinstance(error, NotAllowed):
-        return 403, []
-    if isinstance(error, VersionNotEditable | InvalidTransition):
-        return 409, []
-    if isinstance(error, FrameworkImportError):
-        return 422, [{"file": error.file, "record": error.record, "rule": error.rule}]
-    if isinstance(error, FrameworksError):
-        return 422, []
-    return None
-
-
-errors = service_errors(_classify)
 
 
 # Schemas
@@ -140,7 +118,6 @@ def _framework_detail(framework: Framework) -> dict[str, Any]:
 
 
 @router.get("/frameworks", response=list[FrameworkOut], summary="Competency frameworks")
-@errors
 @paginate(PageNumberPagination)
 def framework_list(request: HttpRequest, q: str = ""):  # type: ignore[no-untyped-def]
     _require(access.can_view_frameworks(request.user))
@@ -152,7 +129,6 @@ def framework_list(request: HttpRequest, q: str = ""):  # type: ignore[no-untype
     response={201: FrameworkDetailOut},
     summary="Import a CASE package, ESCO CSV files or O*NET text files (multipart)",
 )
-@errors
 def framework_import(  # type: ignore[no-untyped-def]
     request: HttpRequest,
     files: list[UploadedFile] = File(...),  # noqa: B008
@@ -194,7 +170,6 @@ def framework_import(  # type: ignore[no-untyped-def]
 @router.get(
     "/frameworks/{identifier}", response=FrameworkDetailOut, summary="One framework"
 )
-@errors
 def framework_detail(request: HttpRequest, identifier: str) -> dict[str, Any]:
     return _framework_detail(_framework(request, identifier))
 
@@ -203,7 +178,6 @@ def framework_detail(request: HttpRequest, identifier: str) -> dict[str, Any]:
     "/frameworks/{identifier}/case",
     summary="The framework as a 1EdTech CASE 1.1 CFPackage",
 )
-@errors
 def framework_case(request: HttpRequest, identifier: str) -> dict[str, Any]:
     return export_case(_framework(request, identifier))
 
@@ -213,7 +187,6 @@ def framework_case(request: HttpRequest, identifier: str) -> dict[str, Any]:
     response=list[CompetencyOut],
     summary="Competencies of a framework (search with q)",
 )
-@errors
 @paginate(PageNumberPagination)
 def competency_list(request: HttpRequest, identifier: str, q: str = ""):  # type: ignore[no-untyped-def]
     framework = _framework(request, identifier)
@@ -231,7 +204,6 @@ def competency_list(request: HttpRequest, identifier: str, q: str = ""):  # type
 @router.patch(
     "/competencies/{competency_id}", response=CompetencyOut, summary="Edit a competency"
 )
-@errors
 def competency_update(
     request: HttpRequest, competency_id: int, payload: CompetencyIn
 ) -> Competency:
@@ -398,7 +370,6 @@ def _version(request: HttpRequest, profile_id: int, number: int) -> ProfileVersi
 
 
 @router.get("/profiles", response=list[ProfileOut], summary="Job profiles I may read")
-@errors
 @paginate(PageNumberPagination)
 def profile_list(request: HttpRequest):  # type: ignore[no-untyped-def]
     return selectors.profile_list(request.user)
@@ -409,7 +380,6 @@ def profile_list(request: HttpRequest):  # type: ignore[no-untyped-def]
     response={201: ProfileOut},
     summary="Create a job profile and its draft",
 )
-@errors
 def profile_create(request: HttpRequest, payload: ProfileIn):  # type: ignore[no-untyped-def]
     owner = get_object_or_404(Organisation, slug=payload.owner)
     framework = None
@@ -423,7 +393,6 @@ def profile_create(request: HttpRequest, payload: ProfileIn):  # type: ignore[no
 
 
 @router.get("/profiles/{profile_id}", response=ProfileOut, summary="One job profile")
-@errors
 def profile_detail(request: HttpRequest, profile_id: int) -> JobProfile:
     return get_object_or_404(selectors.profile_list(request.user), pk=profile_id)
 
@@ -433,7 +402,6 @@ def profile_detail(request: HttpRequest, profile_id: int) -> JobProfile:
     response=list[VersionSummaryOut],
     summary="The versions of a profile I may read",
 )
-@errors
 def version_list(request: HttpRequest, profile_id: int):  # type: ignore[no-untyped-def]
     return (
         access.versions_visible_to(request.user)
@@ -447,7 +415,6 @@ def version_list(request: HttpRequest, profile_id: int):  # type: ignore[no-unty
     response=VersionOut,
     summary="A version: duties, tasks, sub-tasks, competencies, reviews",
 )
-@errors
 def version_detail(
     request: HttpRequest, profile_id: int, number: int
 ) -> dict[str, Any]:
@@ -487,7 +454,6 @@ class CreatedOut(Schema):
     response={201: CreatedOut},
     summary="Add a duty to a draft",
 )
-@errors
 def duty_add(request: HttpRequest, profile_id: int, number: int, payload: TitleIn):  # type: ignore[no-untyped-def]
     version = _version(request, profile_id, number)
     duty = services.duty_add(version=version, added_by=request.user, **payload.dict())
@@ -499,7 +465,6 @@ def duty_add(request: HttpRequest, profile_id: int, number: int, payload: TitleI
     response={201: CreatedOut},
     summary="Add a task (or, with parent_id, a sub-task) to a draft",
 )
-@errors
 def task_add(request: HttpRequest, profile_id: int, number: int, payload: TaskIn):  # type: ignore[no-untyped-def]
     version = _version(request, profile_id, number)
     duty = get_object_or_404(Duty, version=version, pk=payload.duty_id)
@@ -523,7 +488,6 @@ def task_add(request: HttpRequest, profile_id: int, number: int, payload: TaskIn
     response={201: CreatedOut},
     summary="Say that a task needs a competency, at a level",
 )
-@errors
 def need_add(request: HttpRequest, profile_id: int, number: int, payload: NeedIn):  # type: ignore[no-untyped-def]
     version = _version(request, profile_id, number)
     task = get_object_or_404(Task, duty__version=version, pk=payload.task_id)
@@ -543,7 +507,6 @@ def need_add(request: HttpRequest, profile_id: int, number: int, payload: NeedIn
     response=VersionOut,
     summary="Send a draft to employers for review",
 )
-@errors
 def version_submit(
     request: HttpRequest, profile_id: int, number: int, payload: SubmitIn
 ) -> dict[str, Any]:
@@ -566,7 +529,6 @@ def version_submit(
     response=VersionSummaryOut,
     summary="publish, retire, or start a new draft from a version",
 )
-@errors
 def version_action(
     request: HttpRequest, profile_id: int, number: int, action: str
 ) -> Any:
@@ -621,13 +583,11 @@ def _review(request: HttpRequest, review_id: int) -> ProfileReview:
 @router.get(
     "/reviews", response=list[ReviewDetailOut], summary="Reviews I was invited to"
 )
-@errors
 def review_list(request: HttpRequest):  # type: ignore[no-untyped-def]
     return access.reviews_for(request.user).order_by("-invited_at")
 
 
 @router.get("/reviews/{review_id}", response=ReviewDetailOut, summary="One review")
-@errors
 def review_detail(request: HttpRequest, review_id: int) -> ProfileReview:
     return _review(request, review_id)
 
@@ -635,7 +595,6 @@ def review_detail(request: HttpRequest, review_id: int) -> ProfileReview:
 @router.post(
     "/reviews/{review_id}/comments", response={201: CreatedOut}, summary="Comment"
 )
-@errors
 def review_comment(request: HttpRequest, review_id: int, payload: CommentIn):  # type: ignore[no-untyped-def]
     review = _review(request, review_id)
     version = review.version
@@ -663,7 +622,6 @@ def review_comment(request: HttpRequest, review_id: int, payload: CommentIn):  #
 @router.post(
     "/reviews/{review_id}/ratings", response=ReviewDetailOut, summary="Rate importance"
 )
-@errors
 def review_rate(
     request: HttpRequest, review_id: int, payload: RatingIn
 ) -> ProfileReview:
@@ -685,7 +643,6 @@ def review_rate(
     response=ReviewDetailOut,
     summary="Endorse the version, or ask for changes",
 )
-@errors
 def review_decide(
     request: HttpRequest, review_id: int, payload: DecisionIn
 ) -> ProfileReview:

@@ -1,8 +1,10 @@
 """Turn the services' refusals into the API's one error format, in the endpoints.
 
 ``{"error": {"status": …, "code": …, "message": …, "details": […]}}``: 403 when the
-person may not, 409 when the object's state forbids it, 422 for bad input. Used by the
-frameworks, credentials (definitions) and jobs endpoints.
+person may not, 409 when the object's state forbids it, 422 for bad input. Used only
+by the credentials (definitions) endpoints now: every other app's errors extend
+``skillpath.common.exceptions.SkillpathError``, which the one handler in
+``skillpath.api.main`` answers. Remove this module once credentials' errors extend it.
 """
 
 from __future__ import annotations

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
 
-class FrameworksError(Exception):
+from skillpath.common.exceptions import SkillpathError
+
+
+class FrameworksError(SkillpathError):
     """Base class: the message is shown to the person who asked."""
 
 
 class NotAllowed(FrameworksError):
     """The person may not do this."""
+
+    status = 403
 
 
 class FrameworkImportError(FrameworksError):
@@ -20,6 +26,10 @@ class FrameworkImportError(FrameworksError):
         self.rule = rule
         where = f"{file}, {record}" if record else file
         super().__init__(f"{where}: {rule}")
+
+    @property
+    def details(self) -> list[Any]:
+        return [{"file": self.file, "record": self.record, "rule": self.rule}]
 
 
 class FrameworkInUse(FrameworksError):
@@ -33,9 +43,13 @@ class InvalidLevel(FrameworksError):
 class VersionNotEditable(FrameworksError):
     """Only a draft profile version changes."""
 
+    status = 409
+
 
 class InvalidTransition(FrameworksError):
     """A profile version or review cannot move to the state asked for."""
+
+    status = 409
 
 
 class InvalidInput(FrameworksError):

@@ -11,23 +11,11 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from skillpath.accounts.models import Organisation
-from skillpath.frameworks.api_errors import service_errors
 from skillpath.jobs import access, selectors, services
-from skillpath.jobs.exceptions import JobsError, NotAllowed
+from skillpath.jobs.exceptions import NotAllowed
 from skillpath.jobs.models import DemandReport
 
 router = Router(tags=["demand"])
-
-
-def _classify(error: Exception) -> tuple[int, list[Any]] | None:
-    if isinstance(error, NotAllowed):
-        return 403, []
-    if isinstance(error, JobsError):
-        return 422, []
-    return None
-
-
-errors = service_errors(_classify)
 
 
 class DemandIn(Schema):
@@ -98,7 +86,6 @@ class DemandRowOut(Schema):
 @router.get(
     "/demand-reports", response=list[DemandOut], summary="Demand reports I may read"
 )
-@errors
 @paginate(PageNumberPagination)
 def report_list(request: HttpRequest):  # type: ignore[no-untyped-def]
     return access.reports_visible_to(request.user)
@@ -107,7 +94,6 @@ def report_list(request: HttpRequest):  # type: ignore[no-untyped-def]
 @router.post(
     "/demand-reports", response={201: DemandOut}, summary="Report a hard-to-fill role"
 )
-@errors
 def report_create(request: HttpRequest, payload: DemandIn):  # type: ignore[no-untyped-def]
     employer = get_object_or_404(Organisation, slug=payload.employer)
     report = services.demand_report_create(
@@ -121,7 +107,6 @@ def report_create(request: HttpRequest, payload: DemandIn):  # type: ignore[no-u
 @router.patch(
     "/demand-reports/{report_id}", response=DemandOut, summary="Change a report"
 )
-@errors
 def report_update(
     request: HttpRequest, report_id: int, payload: DemandPatch
 ) -> DemandReport:
@@ -144,7 +129,6 @@ def report_update(
     response=list[DemandRowOut],
     summary="Open demand by role, highest priority first (coordinators)",
 )
-@errors
 def demand_summary(request: HttpRequest, region: str = "") -> list[dict[str, Any]]:
     if not access.can_view_dashboard(request.user):
         raise NotAllowed(_("Only coordinators read the demand summary."))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from skillpath.common.exceptions import SkillpathError
 
-class JobsError(Exception):
+
+class JobsError(SkillpathError):
     """Base class: the message is shown to the person who asked."""
 
 
 class NotAllowed(JobsError):
-    pass
+    status = 403
 
 
 class InvalidDemand(JobsError):

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import Organisation, Province
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.jobs import access
 from skillpath.jobs.exceptions import InvalidDemand, NotAllowed
 from skillpath.jobs.models import DemandReport, DemandStatus, Urgency, WageUnit
@@ -99,7 +99,7 @@ def demand_report_create(
         notes=notes.strip(),
         **fields,
     )
-    audit_record(actor=reported_by, verb="demand_report_create", target=report)
+    audit_record(actor=reported_by, verb=AuditVerb.DEMAND_REPORT_CREATE, target=report)
     return report
 
 
@@ -129,7 +129,7 @@ def demand_report_update(
     report.save()
     audit_record(
         actor=changed_by,
-        verb="demand_report_update",
+        verb=AuditVerb.DEMAND_REPORT_UPDATE,
         target=report,
         fields=sorted(fields),
     )
@@ -151,6 +151,9 @@ def demand_report_close(
     report.status = status
     report.save(update_fields=["status", "updated_at"])
     audit_record(
-        actor=closed_by, verb="demand_report_close", target=report, status=status
+        actor=closed_by,
+        verb=AuditVerb.DEMAND_REPORT_CLOSE,
+        target=report,
+        status=status,
     )
     return report

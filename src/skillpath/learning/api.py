@@ -14,7 +14,6 @@ from ninja.pagination import PageNumberPagination, paginate
 from skillpath.accounts.models import User
 from skillpath.common.types import AuthedRequest
 from skillpath.learning import access, plans, progress, selectors, services
-from skillpath.learning.exceptions import LearningError, NotInPlan
 from skillpath.learning.journey import journey_for
 from skillpath.learning.models import (
     LearningPlan,
@@ -248,17 +247,14 @@ def module_create(request: AuthedRequest, payload: ModuleIn):  # type: ignore[no
     fields = payload.dict(
         exclude={"provider", "teaches", "requires", "requires_modules"}
     )
-    try:
-        module = services.module_create(
-            provider=provider,
-            created_by=request.user,
-            teaches={competencies[x.competency_id]: x.level for x in payload.teaches},
-            requires={competencies[x.competency_id]: x.level for x in payload.requires},
-            requires_modules=before,
-            **fields,
-        )
-    except LearningError as error:
-        raise HttpError(422, str(error)) from error
+    module = services.module_create(
+        provider=provider,
+        created_by=request.user,
+        teaches={competencies[x.competency_id]: x.level for x in payload.teaches},
+        requires={competencies[x.competency_id]: x.level for x in payload.requires},
+        requires_modules=before,
+        **fields,
+    )
     return 201, selectors.with_relations(Module.objects.all()).get(pk=module.pk)
 
 
@@ -273,15 +269,12 @@ def module_review(request: AuthedRequest, module_id: int, payload: ReviewIn) -> 
             "Only coordinators of colleges and agencies review modules."
         )
     module = get_object_or_404(Module, pk=module_id)
-    try:
-        services.module_review(
-            module=module,
-            reviewer=request.user,
-            approve=payload.approve,
-            note=payload.note,
-        )
-    except LearningError as error:
-        raise HttpError(422, str(error)) from error
+    services.module_review(
+        module=module,
+        reviewer=request.user,
+        approve=payload.approve,
+        note=payload.note,
+    )
     return selectors.with_relations(Module.objects.all()).get(pk=module_id)
 
 
@@ -311,12 +304,9 @@ def plan_settings(
     plan = _visible_plan(request, plan_id)
     if not access.can_change_plan(request.user, plan):
         raise PermissionDenied("Only the learner can change their own plan.")
-    try:
-        plan = plans.plan_settings_update(
-            plan=plan, changed_by=request.user, **payload.dict()
-        )
-    except LearningError as error:
-        raise HttpError(422, str(error)) from error
+    plan = plans.plan_settings_update(
+        plan=plan, changed_by=request.user, **payload.dict()
+    )
     return _plan_out(plan)
 
 
@@ -335,12 +325,9 @@ def _own_item(request: AuthedRequest, plan_id: int, item_id: int) -> PlanItem:
     summary="Start a module",
 )
 def item_start(request: AuthedRequest, plan_id: int, item_id: int) -> PlanItem:
-    try:
-        return progress.item_start(
-            item=_own_item(request, plan_id, item_id), started_by=request.user
-        )
-    except LearningError as error:
-        raise HttpError(409, str(error)) from error
+    return progress.item_start(
+        item=_own_item(request, plan_id, item_id), started_by=request.user
+    )
 
 
 @router.post(
@@ -349,12 +336,9 @@ def item_start(request: AuthedRequest, plan_id: int, item_id: int) -> PlanItem:
     summary="Complete a module (counts once)",
 )
 def item_complete(request: AuthedRequest, plan_id: int, item_id: int) -> PlanItem:
-    try:
-        return progress.module_complete(
-            item=_own_item(request, plan_id, item_id), completed_by=request.user
-        )
-    except LearningError as error:
-        raise HttpError(409, str(error)) from error
+    return progress.module_complete(
+        item=_own_item(request, plan_id, item_id), completed_by=request.user
+    )
 
 
 @router.post(
@@ -373,9 +357,6 @@ def completion_record(request: AuthedRequest, payload: CompletionIn) -> list[Pla
         raise HttpError(
             404, "This learner has no current plan with this module: nothing recorded."
         )
-    try:
-        return progress.completion_record(
-            module=module, learner=learner, recorded_by=request.user
-        )
-    except NotInPlan as error:
-        raise HttpError(404, str(error)) from error
+    return progress.completion_record(
+        module=module, learner=learner, recorded_by=request.user
+    )

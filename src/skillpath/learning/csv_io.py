@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import Organisation
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.learning import selectors, services
 from skillpath.learning.csv_rows import (
     COLUMNS,
@@ -209,7 +209,7 @@ def _write(
                     )
             audit_record(
                 actor=imported_by,
-                verb="modules_import",
+                verb=AuditVerb.MODULES_IMPORT,
                 target=provider,
                 created=created,
                 updated=len(changed),

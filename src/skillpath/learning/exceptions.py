@@ -4,21 +4,29 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from skillpath.common.exceptions import SkillpathError
 
-class LearningError(Exception):
+
+class LearningError(SkillpathError):
     """Base class: the message is shown to the person who asked."""
 
 
 class ModuleNotOffered(LearningError):
     """The module is not reviewed, or no longer offered."""
 
+    status = 409
+
 
 class ProofRequired(LearningError):
     """The module asks for proof of completion before it counts."""
 
+    status = 409
+
 
 class ItemNotInProgress(LearningError):
     """The module is no longer part of the plan, or is waiting for something else."""
+
+    status = 409
 
 
 class InvalidModule(LearningError):
@@ -27,6 +35,8 @@ class InvalidModule(LearningError):
 
 class NotInPlan(LearningError):
     """A provider records a completion for a module the learner has not planned."""
+
+    status = 404
 
 
 class ModuleImportError(LearningError):

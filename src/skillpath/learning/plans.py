@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import LearnerProfile, Province
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.common.cycle import CompetencyStanding
 from skillpath.learning import selectors
 from skillpath.learning.exceptions import LearningError
@@ -86,7 +86,7 @@ def _plan_create(*, learner: Any, credential: Any) -> LearningPlan:
         return LearningPlan.objects.select_for_update().get(
             learner=learner, credential=credential
         )
-    audit_record(actor=learner, verb="plan_create", target=plan)
+    audit_record(actor=learner, verb=AuditVerb.PLAN_CREATE, target=plan)
     return plan
 
 
@@ -99,7 +99,7 @@ def _plan_close(*, plan: LearningPlan, actor: Any) -> LearningPlan:
     plan.demonstrated_at = timezone.now()
     plan.blocked = []
     plan.save(update_fields=["status", "demonstrated_at", "blocked", "updated_at"])
-    audit_record(actor=actor, verb="plan_demonstrated", target=plan)
+    audit_record(actor=actor, verb=AuditVerb.PLAN_DEMONSTRATED, target=plan)
     return plan
 
 
@@ -127,7 +127,7 @@ def plan_build(
             # The solver gave no answer (the planner says this does not happen in
             # practice): keep the plan as it was rather than fail the assessment.
             logger.exception("Planning failed for plan %s", plan.pk)
-            audit_record(actor=actor, verb="plan_build_failed", target=plan)
+            audit_record(actor=actor, verb=AuditVerb.PLAN_BUILD_FAILED, target=plan)
             return plan
         wanted = [int(step.module) for step in result.steps]
         steps = {int(step.module): step for step in result.steps}
@@ -189,7 +189,7 @@ def plan_build(
         plan.save()
         audit_record(
             actor=actor,
-            verb="plan_build",
+            verb=AuditVerb.PLAN_BUILD,
             target=plan,
             modules=[m for m in wanted if m not in completed],
             hours=result.hours,
@@ -235,7 +235,7 @@ def plan_settings_update(
         plan.save()
         audit_record(
             actor=changed_by,
-            verb="plan_settings_update",
+            verb=AuditVerb.PLAN_SETTINGS_UPDATE,
             target=plan,
             languages=plan.languages,
             formats=plan.formats,

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.learning import access
 from skillpath.learning.exceptions import (
     ItemNotInProgress,
@@ -60,11 +60,11 @@ def item_start(*, item: PlanItem, started_by: Any) -> PlanItem:
     item.status = ItemStatus.STARTED
     item.started_at = timezone.now()
     item.save(update_fields=["status", "started_at", "updated_at"])
-    audit_record(actor=started_by, verb="module_start", target=item)
+    audit_record(actor=started_by, verb=AuditVerb.MODULE_START, target=item)
     return item
 
 
-def _complete(item: PlanItem, by: Any, verb: str) -> PlanItem:
+def _complete(item: PlanItem, by: Any, verb: AuditVerb) -> PlanItem:
     now = timezone.now()
     item.status = ItemStatus.COMPLETED
     item.started_at = item.started_at or now
@@ -103,7 +103,7 @@ def module_complete(*, item: PlanItem, completed_by: Any) -> PlanItem:
             )
             % {"module": item.module.title}
         )
-    return _complete(item, completed_by, "module_complete")
+    return _complete(item, completed_by, AuditVerb.MODULE_COMPLETE)
 
 
 @transaction.atomic
@@ -136,7 +136,7 @@ def proof_submit(
     item.started_at = item.started_at or timezone.now()
     item.proof_submitted_at = timezone.now()
     item.save()
-    audit_record(actor=submitted_by, verb="proof_submit", target=item)
+    audit_record(actor=submitted_by, verb=AuditVerb.PROOF_SUBMIT, target=item)
     return item
 
 
@@ -152,7 +152,7 @@ def proof_confirm(*, item: PlanItem, confirmed_by: Any) -> PlanItem:
         return item
     if item.status != ItemStatus.PROOF_SUBMITTED:
         raise ItemNotInProgress(_("The learner has sent no proof to confirm yet."))
-    return _complete(item, confirmed_by, "proof_confirm")
+    return _complete(item, confirmed_by, AuditVerb.PROOF_CONFIRM)
 
 
 @transaction.atomic
@@ -167,7 +167,7 @@ def proof_return(*, item: PlanItem, returned_by: Any, note: str) -> PlanItem:
         raise ItemNotInProgress(_("The learner has sent no proof to answer."))
     item.status = ItemStatus.STARTED
     item.save(update_fields=["status", "updated_at"])
-    audit_record(actor=returned_by, verb="proof_return", target=item, note=note)
+    audit_record(actor=returned_by, verb=AuditVerb.PROOF_RETURN, target=item, note=note)
     return item
 
 
@@ -200,6 +200,8 @@ def completion_record(
             _("This learner has no current plan with this module: nothing recorded.")
         )
     return [
-        item if item.is_done else _complete(item, recorded_by, "completion_record")
+        item
+        if item.is_done
+        else _complete(item, recorded_by, AuditVerb.COMPLETION_RECORD)
         for item in items
     ]

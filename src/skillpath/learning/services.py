@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import Organisation
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.learning.exceptions import InvalidModule
 from skillpath.learning.models import (
     Module,
@@ -129,7 +129,7 @@ def module_create(
         provider=provider, status=ModuleStatus.PENDING, **fields
     )
     _set_relations(module, teaches, requires, requires_modules)
-    audit_record(actor=created_by, verb="module_create", target=module)
+    audit_record(actor=created_by, verb=AuditVerb.MODULE_CREATE, target=module)
     return module
 
 
@@ -177,7 +177,7 @@ def module_update(
     module.save()
     audit_record(
         actor=changed_by,
-        verb="module_update",
+        verb=AuditVerb.MODULE_UPDATE,
         target=module,
         fields=changed,
         relations=relations_changed,
@@ -214,7 +214,7 @@ def module_review(
     )
     audit_record(
         actor=reviewer,
-        verb="module_approve" if approve else "module_reject",
+        verb=AuditVerb.MODULE_APPROVE if approve else AuditVerb.MODULE_REJECT,
         target=module,
         note=module.review_note,
     )
@@ -227,5 +227,5 @@ def module_retire(*, module: Module, retired_by: Any) -> Module:
     module = Module.objects.select_for_update().get(pk=module.pk)
     module.status = ModuleStatus.RETIRED
     module.save(update_fields=["status", "updated_at"])
-    audit_record(actor=retired_by, verb="module_retire", target=module)
+    audit_record(actor=retired_by, verb=AuditVerb.MODULE_RETIRE, target=module)
     return module

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
+from django_htmx.http import HttpResponseClientRedirect
 
 from skillpath.accounts import access as accounts_access
 from skillpath.accounts.models import User
@@ -150,7 +150,7 @@ def sitting_page(request: AuthedRequest, pk: int) -> HttpResponse:
         )
     delivery.sitting_expire_if_due(sitting=sitting)
     if not sitting.is_open:
-        if getattr(request, "htmx", None):
+        if request.htmx:
             return HttpResponseClientRedirect(_results_url(sitting))
         return redirect(_results_url(sitting))
     return render_page_or_fragment(
@@ -185,7 +185,7 @@ def answer(request: AuthedRequest, pk: int) -> HttpResponse:
             "assessments/sitting.html",
             "assessments/htmx/item.html",
             _item_context(sitting, str(error)),
-            status=200 if getattr(request, "htmx", None) else 422,
+            status=200 if request.htmx else 422,
         )
     except AnswerAlreadyRecorded as error:
         messages.info(request, str(error))
@@ -194,11 +194,9 @@ def answer(request: AuthedRequest, pk: int) -> HttpResponse:
     sitting.refresh_from_db()
     if not sitting.is_open:
         return redirect_after_post(request, _results_url(sitting))
-    if getattr(request, "htmx", None):
-        return HttpResponseLocation(
-            sitting.get_absolute_url(), target="#assessment", swap="outerHTML"
-        )
-    return redirect_after_post(request, sitting.get_absolute_url())
+    return redirect_after_post(
+        request, sitting.get_absolute_url(), target="#assessment", swap="outerHTML"
+    )
 
 
 def _results(request: AuthedRequest, credential: Any, learner: User) -> HttpResponse:

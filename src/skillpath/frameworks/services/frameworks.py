@@ -10,7 +10,7 @@ from django.db.models import Max, ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.frameworks import access
 from skillpath.frameworks.exceptions import (
     FrameworkImportError,
@@ -114,7 +114,7 @@ def framework_create(
     ProficiencyLevel.objects.bulk_create(
         ProficiencyLevel(scale=scale, **vars(level)) for level in default_levels()
     )
-    audit_record(actor=created_by, verb="framework_create", target=framework)
+    audit_record(actor=created_by, verb=AuditVerb.FRAMEWORK_CREATE, target=framework)
     return framework
 
 
@@ -133,7 +133,7 @@ def framework_update(
     framework.save()
     audit_record(
         actor=changed_by,
-        verb="framework_update",
+        verb=AuditVerb.FRAMEWORK_UPDATE,
         target=framework,
         fields=sorted(fields),
     )
@@ -159,7 +159,7 @@ def framework_delete(*, framework: Framework, deleted_by: Any) -> None:
     _require_edit(deleted_by, framework)
     audit_record(
         actor=deleted_by,
-        verb="framework_delete",
+        verb=AuditVerb.FRAMEWORK_DELETE,
         target=framework,
         title=framework.title,
     )
@@ -268,7 +268,7 @@ def framework_import(
         )
         audit_record(
             actor=imported_by,
-            verb="framework_import",
+            verb=AuditVerb.FRAMEWORK_IMPORT,
             target=framework,
             source_format=source_format,
             file=Path(path).name,
@@ -305,7 +305,10 @@ def scale_level_update(
     )
     level.save()
     audit_record(
-        actor=changed_by, verb="scale_level_update", target=level, level=level.level
+        actor=changed_by,
+        verb=AuditVerb.SCALE_LEVEL_UPDATE,
+        target=level,
+        level=level.level,
     )
     return level
 
@@ -335,7 +338,10 @@ def scale_level_add(
         descriptor_fr=descriptor_fr.strip(),
     )
     audit_record(
-        actor=changed_by, verb="scale_level_add", target=level, level=level.level
+        actor=changed_by,
+        verb=AuditVerb.SCALE_LEVEL_ADD,
+        target=level,
+        level=level.level,
     )
     return level
 
@@ -410,7 +416,7 @@ def competency_create(
         kind=kind,
         source_modified_at=timezone.now(),
     )
-    audit_record(actor=created_by, verb="competency_create", target=competency)
+    audit_record(actor=created_by, verb=AuditVerb.COMPETENCY_CREATE, target=competency)
     return competency
 
 
@@ -435,7 +441,7 @@ def competency_update(
     competency.save()
     audit_record(
         actor=changed_by,
-        verb="competency_update",
+        verb=AuditVerb.COMPETENCY_UPDATE,
         target=competency,
         fields=sorted(fields),
     )
@@ -448,7 +454,7 @@ def competency_delete(*, competency: Competency, deleted_by: Any) -> None:
     _require_edit(deleted_by, competency.framework)
     if competency.children.exists():
         raise FrameworkInUse(_("Remove or move its sub-competencies first."))
-    audit_record(actor=deleted_by, verb="competency_delete", target=competency)
+    audit_record(actor=deleted_by, verb=AuditVerb.COMPETENCY_DELETE, target=competency)
     try:
         competency.delete()
     except ProtectedError as error:

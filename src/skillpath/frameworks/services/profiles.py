@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import Organisation, OrganisationKind, OrganisationStatus
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.frameworks import access
 from skillpath.frameworks.exceptions import (
     InvalidInput,
@@ -143,7 +143,7 @@ def profile_create(
         profile=profile, number=1, created_by=created_by
     )
     event_record(version=version, kind=EventKind.CREATED, actor=created_by)
-    audit_record(actor=created_by, verb="profile_create", target=profile)
+    audit_record(actor=created_by, verb=AuditVerb.PROFILE_CREATE, target=profile)
     return profile
 
 
@@ -164,7 +164,10 @@ def profile_update(
         setattr(profile, name, value)
     profile.save()
     audit_record(
-        actor=changed_by, verb="profile_update", target=profile, fields=sorted(fields)
+        actor=changed_by,
+        verb=AuditVerb.PROFILE_UPDATE,
+        target=profile,
+        fields=sorted(fields),
     )
     return profile
 
@@ -207,7 +210,7 @@ def duty_add(
         title_en=_check_title(title_en, _("duty")),
         title_fr=title_fr.strip(),
     )
-    audit_record(actor=added_by, verb="duty_add", target=duty)
+    audit_record(actor=added_by, verb=AuditVerb.DUTY_ADD, target=duty)
     return duty
 
 
@@ -220,7 +223,7 @@ def duty_update(
     duty.title_en = _check_title(title_en, _("duty"))
     duty.title_fr = title_fr.strip()
     duty.save(update_fields=["title_en", "title_fr"])
-    audit_record(actor=changed_by, verb="duty_update", target=duty)
+    audit_record(actor=changed_by, verb=AuditVerb.DUTY_UPDATE, target=duty)
     return duty
 
 
@@ -229,7 +232,9 @@ def duty_move(*, duty: Duty, moved_by: Any, direction: str) -> Duty:
     """Move a duty one place up or down."""
     _editable(moved_by, duty.version)
     _move(duty, Duty.objects.filter(version_id=duty.version_id), direction)
-    audit_record(actor=moved_by, verb="duty_move", target=duty, direction=direction)
+    audit_record(
+        actor=moved_by, verb=AuditVerb.DUTY_MOVE, target=duty, direction=direction
+    )
     return duty
 
 
@@ -238,7 +243,9 @@ def duty_remove(*, duty: Duty, removed_by: Any) -> None:
     """Remove a duty, its tasks and what they need, from a draft."""
     version = duty.version
     _editable(removed_by, version)
-    audit_record(actor=removed_by, verb="duty_remove", target=duty, title=duty.title_en)
+    audit_record(
+        actor=removed_by, verb=AuditVerb.DUTY_REMOVE, target=duty, title=duty.title_en
+    )
     duty.delete()
     _renumber(version.duties.order_by("position", "pk"))
 
@@ -272,7 +279,7 @@ def task_add(
         title_en=_check_title(title_en, _("task")),
         title_fr=title_fr.strip(),
     )
-    audit_record(actor=added_by, verb="task_add", target=task)
+    audit_record(actor=added_by, verb=AuditVerb.TASK_ADD, target=task)
     return task
 
 
@@ -285,7 +292,7 @@ def task_update(
     task.title_en = _check_title(title_en, _("task"))
     task.title_fr = title_fr.strip()
     task.save(update_fields=["title_en", "title_fr"])
-    audit_record(actor=changed_by, verb="task_update", target=task)
+    audit_record(actor=changed_by, verb=AuditVerb.TASK_UPDATE, target=task)
     return task
 
 
@@ -298,7 +305,9 @@ def task_move(*, task: Task, moved_by: Any, direction: str) -> Task:
         Task.objects.filter(duty_id=task.duty_id, parent_id=task.parent_id),
         direction,
     )
-    audit_record(actor=moved_by, verb="task_move", target=task, direction=direction)
+    audit_record(
+        actor=moved_by, verb=AuditVerb.TASK_MOVE, target=task, direction=direction
+    )
     return task
 
 
@@ -307,7 +316,9 @@ def task_remove(*, task: Task, removed_by: Any) -> None:
     """Remove a task (and its sub-tasks) from a draft."""
     _editable(removed_by, task.duty.version)
     siblings = Task.objects.filter(duty_id=task.duty_id, parent_id=task.parent_id)
-    audit_record(actor=removed_by, verb="task_remove", target=task, title=task.title_en)
+    audit_record(
+        actor=removed_by, verb=AuditVerb.TASK_REMOVE, target=task, title=task.title_en
+    )
     task.delete()
     _renumber(siblings.order_by("position", "pk"))
 
@@ -341,7 +352,7 @@ def task_competency_add(
         required_level=required_level,
         importance=_check_importance(importance),
     )
-    audit_record(actor=added_by, verb="task_competency_add", target=need)
+    audit_record(actor=added_by, verb=AuditVerb.TASK_COMPETENCY_ADD, target=need)
     return need
 
 
@@ -355,7 +366,7 @@ def task_competency_update(
     need.required_level = required_level
     need.importance = _check_importance(importance)
     need.save(update_fields=["required_level", "importance"])
-    audit_record(actor=changed_by, verb="task_competency_update", target=need)
+    audit_record(actor=changed_by, verb=AuditVerb.TASK_COMPETENCY_UPDATE, target=need)
     return need
 
 
@@ -363,7 +374,7 @@ def task_competency_update(
 def task_competency_remove(*, need: TaskCompetency, removed_by: Any) -> None:
     """Stop a task from needing a competency."""
     _editable(removed_by, need.task.duty.version)
-    audit_record(actor=removed_by, verb="task_competency_remove", target=need)
+    audit_record(actor=removed_by, verb=AuditVerb.TASK_COMPETENCY_REMOVE, target=need)
     need.delete()
 
 
@@ -395,7 +406,7 @@ def _invite(
             actor=invited_by,
             organisation=organisation,
         )
-        audit_record(actor=invited_by, verb="review_invite", target=review)
+        audit_record(actor=invited_by, verb=AuditVerb.REVIEW_INVITE, target=review)
     return review
 
 
@@ -427,7 +438,7 @@ def version_submit(
         _invite(version, organisation, submitted_by)
     audit_record(
         actor=submitted_by,
-        verb="version_submit",
+        verb=AuditVerb.VERSION_SUBMIT,
         target=version,
         reviewers=[o.slug for o in reviewers],
     )
@@ -483,7 +494,7 @@ def version_publish(*, version: ProfileVersion, published_by: Any) -> ProfileVer
     version.state, version.published_at = VersionState.PUBLISHED, now
     version.save(update_fields=["state", "published_at"])
     event_record(version=version, kind=EventKind.PUBLISHED, actor=published_by)
-    audit_record(actor=published_by, verb="version_publish", target=version)
+    audit_record(actor=published_by, verb=AuditVerb.VERSION_PUBLISH, target=version)
     return version
 
 
@@ -502,7 +513,7 @@ def version_retire(
     event_record(
         version=version, kind=EventKind.RETIRED, actor=retired_by, note=note.strip()
     )
-    audit_record(actor=retired_by, verb="version_retire", target=version)
+    audit_record(actor=retired_by, verb=AuditVerb.VERSION_RETIRE, target=version)
     return version
 
 
@@ -589,6 +600,9 @@ def version_draft_start(
         note=_("From version %(number)d.") % {"number": version.number},
     )
     audit_record(
-        actor=started_by, verb="version_draft_start", target=draft, based_on=version.pk
+        actor=started_by,
+        verb=AuditVerb.VERSION_DRAFT_START,
+        target=draft,
+        based_on=version.pk,
     )
     return draft

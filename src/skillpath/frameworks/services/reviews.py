@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.frameworks import access
 from skillpath.frameworks.exceptions import InvalidInput, InvalidTransition, NotAllowed
 from skillpath.frameworks.models import (
@@ -95,7 +95,9 @@ def review_comment_add(
         organisation=review.organisation,
         note=comment.text[:500],
     )
-    audit_record(actor=author, verb="review_comment_add", target=comment, kind=kind)
+    audit_record(
+        actor=author, verb=AuditVerb.REVIEW_COMMENT_ADD, target=comment, kind=kind
+    )
     return comment
 
 
@@ -130,7 +132,10 @@ def importance_rate(
         note=f"{task_competency.competency.title}: {importance}",
     )
     audit_record(
-        actor=rated_by, verb="importance_rate", target=rating, importance=importance
+        actor=rated_by,
+        verb=AuditVerb.IMPORTANCE_RATE,
+        target=rating,
+        importance=importance,
     )
     return rating
 
@@ -168,7 +173,7 @@ def review_decide(
     )
     audit_record(
         actor=decided_by,
-        verb="review_endorse" if endorse else "review_request_changes",
+        verb=AuditVerb.REVIEW_ENDORSE if endorse else AuditVerb.REVIEW_REQUEST_CHANGES,
         target=review,
     )
     return review

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from skillpath.accounts.access import require
-from skillpath.common.htmx import render_page_or_fragment
+from skillpath.common.htmx import redirect_after_post, render_page_or_fragment
+from skillpath.common.types import HtmxRequest
 from skillpath.frameworks import access, selectors, services
 from skillpath.frameworks.exceptions import FrameworkImportError, FrameworksError
 from skillpath.frameworks.forms import (
@@ -30,7 +31,7 @@ from skillpath.frameworks.forms import (
 )
 from skillpath.frameworks.interchange.case_export import export_case
 from skillpath.frameworks.models import Competency, Framework, ProficiencyLevel
-from skillpath.frameworks.views.common import after_post, int_or_none
+from skillpath.frameworks.views.common import int_or_none
 
 PAGE_SIZE = 50
 
@@ -82,7 +83,7 @@ def framework_create(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("The framework is created. Add its competencies.")
             )
-            return after_post(request, framework.get_absolute_url())
+            return redirect_after_post(request, framework.get_absolute_url())
     return render(
         request,
         "frameworks/form_page.html",
@@ -96,7 +97,7 @@ def framework_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def framework_import(request: HttpRequest) -> HttpResponse:
+def framework_import(request: HtmxRequest) -> HttpResponse:
     """Upload a CASE package or ESCO / O*NET files, with a progress bar."""
     require(access.can_import_framework(request.user))
     owners = access.coordinated_organisations(request.user)
@@ -137,7 +138,7 @@ def framework_import(request: HttpRequest) -> HttpResponse:
                         "count": f"{framework.competencies.count():,}",
                     },
                 )
-                return after_post(request, framework.get_absolute_url())
+                return redirect_after_post(request, framework.get_absolute_url())
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
         else:
@@ -148,7 +149,7 @@ def framework_import(request: HttpRequest) -> HttpResponse:
         "frameworks/htmx/import_form.html",
         {"form": form},
         # htmx swaps only 2xx answers: the form with its errors comes back as 200.
-        status=200 if getattr(request, "htmx", None) else status,
+        status=200 if request.htmx else status,
     )
 
 
@@ -198,7 +199,7 @@ def framework_edit(request: HttpRequest, pk: int) -> HttpResponse:
             framework=framework, changed_by=request.user, **form.cleaned_data
         )
         messages.success(request, _("The framework is saved."))
-        return after_post(request, framework.get_absolute_url())
+        return redirect_after_post(request, framework.get_absolute_url())
     return render(
         request,
         "frameworks/form_page.html",
@@ -254,7 +255,7 @@ def framework_scale(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, _("The scale is saved."))
-                return after_post(
+                return redirect_after_post(
                     request, reverse("frameworks:scale", args=[framework.pk])
                 )
         if number is None:
@@ -349,7 +350,7 @@ def _competency_form_page(
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The competency is saved."))
-            return after_post(request, competency.get_absolute_url())
+            return redirect_after_post(request, competency.get_absolute_url())
     if competency is None:
         title = (
             _("New competency under “%(parent)s”") % {"parent": parent.title}

@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from skillpath.accounts.access import require
+from skillpath.common.htmx import redirect_after_post
+from skillpath.common.types import HtmxRequest
 from skillpath.frameworks import access, selectors, services
 from skillpath.frameworks.exceptions import FrameworksError, InvalidInput
 from skillpath.frameworks.forms import (
@@ -37,7 +39,7 @@ from skillpath.frameworks.models import (
     TaskCompetency,
     VersionState,
 )
-from skillpath.frameworks.views.common import after_post, int_or_none
+from skillpath.frameworks.views.common import int_or_none
 
 CHART = "#chart"
 PANEL = re.compile(r"[a-z]+(-[a-z]+)*-[0-9]+")
@@ -102,7 +104,9 @@ def profile_create(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("The profile is created. Add its duties and tasks.")
             )
-            return after_post(request, profile.versions.get().get_absolute_url())
+            return redirect_after_post(
+                request, profile.versions.get().get_absolute_url()
+            )
     return render(
         request,
         "frameworks/form_page.html",
@@ -157,7 +161,7 @@ def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The profile is saved."))
-            return after_post(request, profile.get_absolute_url())
+            return redirect_after_post(request, profile.get_absolute_url())
     return render(
         request,
         "frameworks/form_page.html",
@@ -191,7 +195,7 @@ def _levels(version: ProfileVersion) -> list[Any]:
 
 
 @login_required
-def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def version_detail(request: HtmxRequest, pk: int, number: int) -> HttpResponse:
     """Build a draft's DACUM chart, or read a version and its reviews and history."""
     version = _version(request, pk, number)
     profile = version.profile
@@ -210,8 +214,7 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "importance_choices": Importance.choices,
         "open_panel": request.GET.get("open", ""),
     }
-    htmx = getattr(request, "htmx", None)
-    if htmx and htmx.target == "chart":
+    if request.htmx and request.htmx.target == "chart":
         return render(request, "frameworks/htmx/chart.html", context)
     reviews = selectors.version_reviews(version)
     my_review = access.reviews_for(request.user).filter(version=version).first()
@@ -418,7 +421,7 @@ def version_change(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     panel = request.POST.get("open", "")
     if PANEL.fullmatch(panel):
         url += f"?open={panel}"
-    return after_post(request, url, target=CHART)
+    return redirect_after_post(request, url, target=CHART)
 
 
 @login_required
@@ -432,7 +435,7 @@ def version_submit(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, str(error))
-        return after_post(request, version.get_absolute_url() + "#submit")
+        return redirect_after_post(request, version.get_absolute_url() + "#submit")
     try:
         services.version_submit(
             version=version,
@@ -451,7 +454,7 @@ def version_submit(request: HttpRequest, pk: int, number: int) -> HttpResponse:
                 "count": form.cleaned_data["reviewers"].count(),
             },
         )
-    return after_post(request, version.get_absolute_url())
+    return redirect_after_post(request, version.get_absolute_url())
 
 
 @login_required
@@ -502,4 +505,4 @@ def version_state(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             raise Http404
     except FrameworksError as error:
         messages.error(request, str(error))
-    return after_post(request, target.get_absolute_url())
+    return redirect_after_post(request, target.get_absolute_url())

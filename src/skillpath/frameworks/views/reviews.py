@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from skillpath.accounts.access import require
+from skillpath.common.htmx import redirect_after_post
 from skillpath.frameworks import access, selectors, services
 from skillpath.frameworks.exceptions import FrameworksError
 from skillpath.frameworks.forms import CommentForm, DecisionForm
@@ -20,7 +21,7 @@ from skillpath.frameworks.models import (
     TaskCompetency,
 )
 from skillpath.frameworks.services.reviews import OPEN_STATES
-from skillpath.frameworks.views.common import after_post, int_or_none
+from skillpath.frameworks.views.common import int_or_none
 
 
 @login_required
@@ -92,7 +93,7 @@ def _review_post(request: HttpRequest, review: ProfileReview) -> HttpResponse:
             form = CommentForm(post)
             if not form.is_valid():
                 messages.error(request, _("Write your comment before sending it."))
-                return after_post(request, review.get_absolute_url())
+                return redirect_after_post(request, review.get_absolute_url())
             target = post.get("target", "")
             kind, _sep, raw_pk = target.partition("-")
             target_pk = int_or_none(raw_pk)
@@ -139,7 +140,7 @@ def _review_post(request: HttpRequest, review: ProfileReview) -> HttpResponse:
                 messages.error(
                     request, _("Choose to endorse the profile or to ask for changes.")
                 )
-                return after_post(request, review.get_absolute_url())
+                return redirect_after_post(request, review.get_absolute_url())
             endorse = decision.cleaned_data["decision"] == "endorse"
             services.review_decide(
                 review=review,
@@ -158,4 +159,4 @@ def _review_post(request: HttpRequest, review: ProfileReview) -> HttpResponse:
             raise Http404
     except FrameworksError as error:
         messages.error(request, str(error))
-    return after_post(request, review.get_absolute_url())
+    return redirect_after_post(request, review.get_absolute_url())
