@@ -18,14 +18,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from skillpath.accounts.models import User
-from skillpath.assessments import (
-    access,
-    delivery,
-    interchange,
-    presentation,
-    requirements,
-    selectors,
-)
+from skillpath.assessments import access, presentation, requirements, selectors
 from skillpath.assessments.exceptions import (
     AnswerAlreadyRecorded,
     AnswerInvalid,
@@ -34,6 +27,7 @@ from skillpath.assessments.exceptions import (
     ItemImportError,
 )
 from skillpath.assessments.models import Item, Sitting
+from skillpath.assessments.services import delivery, interchange
 from skillpath.common.types import AuthedRequest
 
 router = Router(tags=["assessments"])

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from skillpath.accounts.models import User
-from skillpath.assessments import delivery, demo_bank, evidence, requirements
+from skillpath.assessments import demo_bank, requirements
 from skillpath.assessments.models import (
     Item,
     ItemKind,
@@ -26,6 +26,7 @@ from skillpath.assessments.models import (
     Sitting,
     TaskSubmission,
 )
+from skillpath.assessments.services import delivery, evidence
 from skillpath.core import irt
 
 # email, ability, answers to give (None: to the end), preferred issuer slug

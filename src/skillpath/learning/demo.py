@@ -19,7 +19,6 @@ from typing import Any
 from django.utils.text import slugify
 
 from skillpath.accounts.models import Organisation, OrganisationKind, User
-from skillpath.learning import plans, progress, services
 from skillpath.learning.models import (
     ItemStatus,
     LearningPlan,
@@ -28,6 +27,8 @@ from skillpath.learning.models import (
     ModuleLanguage,
     ModuleStatus,
 )
+from skillpath.learning.services import catalogue as services
+from skillpath.learning.services import plans, progress
 
 REVIEWER = "coordinator@bowriver.example"
 LEARNERS = [
@@ -184,10 +185,10 @@ def _assessed_learner(credentials: list[Any], stdout: Any) -> None:
     """Give Noor, a learner of this demo, an adaptive test with several gaps."""
     from skillpath.accounts.demo import DEMO_PASSWORD
     from skillpath.accounts.models import LearnerProfile
-    from skillpath.assessments import delivery
     from skillpath.assessments.demo import right_or_wrong_answer
     from skillpath.assessments.exceptions import AssessmentError
     from skillpath.assessments.models import Sitting
+    from skillpath.assessments.services import delivery
 
     email, name = EXTRA_LEARNER
     learner = User.objects.filter(email__iexact=email).first()

@@ -16,15 +16,7 @@ from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 
 from skillpath.accounts import access as accounts_access
 from skillpath.accounts.models import User
-from skillpath.assessments import (
-    access,
-    charts,
-    delivery,
-    evidence,
-    presentation,
-    requirements,
-    selectors,
-)
+from skillpath.assessments import access, charts, presentation, requirements, selectors
 from skillpath.assessments.exceptions import (
     AnswerAlreadyRecorded,
     AnswerInvalid,
@@ -41,6 +33,7 @@ from skillpath.assessments.models import (
     SittingStatus,
     TaskSubmission,
 )
+from skillpath.assessments.services import delivery, evidence
 from skillpath.common.htmx import redirect_after_post, render_page_or_fragment
 from skillpath.common.types import AuthedRequest
 

@@ -14,11 +14,12 @@ from django.views.decorators.http import require_POST
 from skillpath.accounts.models import Organisation
 from skillpath.common.htmx import redirect_after_post, render_page_or_fragment
 from skillpath.common.types import AuthedRequest
-from skillpath.learning import access, plans, progress, selectors
+from skillpath.learning import access, selectors
 from skillpath.learning.exceptions import LearningError
 from skillpath.learning.forms import CatalogueForm, PlanSettingsForm, ProofForm
 from skillpath.learning.journey import journey_for
 from skillpath.learning.models import LearningPlan, Module, PlanItem
+from skillpath.learning.services import plans, progress
 from skillpath.learning.standings import standings_for
 
 
@@ -253,7 +254,7 @@ def reassess(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(LearningPlan.objects.select_related("credential"), pk=pk)
     if not access.can_change_plan(request.user, plan):
         raise Http404
-    from skillpath.learning.reassess import reassessment_start
+    from skillpath.learning.services.reassess import reassessment_start
 
     try:
         url = reassessment_start(plan=plan, learner=request.user)

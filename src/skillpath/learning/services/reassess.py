@@ -19,8 +19,8 @@ def reassessment_start(*, plan: LearningPlan, learner: Any) -> str:
     A competency is ready when every module of the plan that closes it is completed.
     Raises ``LearningError`` when none is ready.
     """
-    from skillpath.assessments.delivery import assessment_start
     from skillpath.assessments.exceptions import AssessmentError
+    from skillpath.assessments.services.delivery import assessment_start
 
     journey = journey_for(
         learner=learner,
