@@ -39,6 +39,7 @@ from skillpath.assessments.models import (
     SittingPart,
     SittingStatus,
 )
+from skillpath.assessments.selectors import competency_standings
 from skillpath.common import cycle
 from skillpath.common.audit import audit_record
 
@@ -148,8 +149,6 @@ def assessment_start(
     ``adaptive``). Raises ``AssessmentNotAllowed`` when there is nothing to assess,
     or the retake rules forbid it for now.
     """
-    from skillpath.assessments.selectors import competency_standings
-
     if not LearnerProfile.objects.filter(user=learner).exists():
         raise AssessmentNotAllowed(_("Only job seekers take assessments."))
     with transaction.atomic():
