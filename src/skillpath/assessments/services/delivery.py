@@ -39,7 +39,7 @@ from skillpath.assessments.models import (
     SittingPart,
     SittingStatus,
 )
-from skillpath.assessments.selectors import competency_standings
+from skillpath.assessments.selectors import competency_standings, open_sitting
 from skillpath.common import cycle
 from skillpath.common.audit import audit_record
 
@@ -128,13 +128,6 @@ def _retake_check(*, learner: User, credential: Any) -> None:
                 _("You can take this assessment again from %(date)s.")
                 % {"date": timezone.localtime(ready).strftime("%Y-%m-%d %H:%M")}
             )
-
-
-def open_sitting(*, learner: User, credential: Any) -> Sitting | None:
-    """Return the learner's unfinished sitting for ``credential``, if there is one."""
-    return Sitting.objects.filter(
-        learner=learner, credential=credential, status=SittingStatus.IN_PROGRESS
-    ).first()
 
 
 def assessment_start(

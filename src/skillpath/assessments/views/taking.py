@@ -73,7 +73,7 @@ def credential_overview(request: AuthedRequest, credential_id: int) -> HttpRespo
             "credential": credential,
             "credential_title": requirements.credential_title(credential),
             "results": results,
-            "open_sitting": delivery.open_sitting(
+            "open_sitting": selectors.open_sitting(
                 learner=learner, credential=credential
             ),
             "has_results": selectors.finished_sittings(
@@ -222,7 +222,7 @@ def _results(request: AuthedRequest, credential: Any, learner: User) -> HttpResp
             and all(r.standing.status == "demonstrated" for r in results),
             "gaps": [r for r in results if r.standing.status != "demonstrated"],
             "sittings": sittings,
-            "open_sitting": delivery.open_sitting(
+            "open_sitting": selectors.open_sitting(
                 learner=learner, credential=credential
             ),
         },
