@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from skillpath.accounts.models import LearnerProfile
 from skillpath.common import testing
-from skillpath.learning import plans
+from skillpath.learning.services import plans
 from skillpath.learning.tests import helpers as h
 from tests.e2e.accessibility import wcag_violations
 
@@ -89,7 +89,7 @@ def test_learner_follows_the_plan_and_is_invited_to_reassess(
 def test_provider_confirms_proof_and_imports_a_bad_file(
     page: Page, live_server: Any, sign_in: Callable[[str, str], None], world, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    from skillpath.learning import progress
+    from skillpath.learning.services import progress
 
     item = world["plan"].items.get(module__title_en="Parent conversations")
     progress.proof_submit(

@@ -17,15 +17,9 @@ from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from skillpath.accounts.models import User
-from skillpath.assessments import (
-    access,
-    delivery,
-    interchange,
-    presentation,
-    requirements,
-    selectors,
-)
+from skillpath.assessments import access, presentation, requirements, selectors
 from skillpath.assessments.models import Item, Sitting
+from skillpath.assessments.services import delivery, interchange
 from skillpath.common.types import AuthedRequest
 
 router = Router(tags=["assessments"])

@@ -224,6 +224,13 @@ def latest_sitting(*, learner: User, credential: Any) -> Sitting | None:
     )
 
 
+def open_sitting(*, learner: User, credential: Any) -> Sitting | None:
+    """Return the learner's unfinished sitting for ``credential``, if there is one."""
+    return Sitting.objects.filter(
+        learner=learner, credential=credential, status=SittingStatus.IN_PROGRESS
+    ).first()
+
+
 def finished_sittings(*, learner: User, credential: Any) -> QuerySet[Sitting]:
     return Sitting.objects.filter(learner=learner, credential=credential).exclude(
         status=SittingStatus.IN_PROGRESS

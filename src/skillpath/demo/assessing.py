@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from skillpath.accounts.models import User
-from skillpath.assessments import delivery, evidence, interchange, requirements
+from skillpath.assessments import requirements
 from skillpath.assessments.models import (
     Item,
     ItemKind,
@@ -28,6 +28,7 @@ from skillpath.assessments.models import (
     Sitting,
     TaskSubmission,
 )
+from skillpath.assessments.services import delivery, evidence, interchange
 from skillpath.core import irt
 from skillpath.credentials.models import MicroCredential
 from skillpath.demo.files import load, path

@@ -16,14 +16,14 @@ import io
 from typing import Any
 
 from skillpath.accounts.models import Organisation, User
-from skillpath.assessments import delivery
 from skillpath.assessments.exceptions import AssessmentError
 from skillpath.assessments.models import Sitting
+from skillpath.assessments.services import delivery
 from skillpath.credentials.models import MicroCredential
 from skillpath.demo.assessing import right_or_wrong_answer
 from skillpath.demo.files import load, path
-from skillpath.learning import csv_io, plans, progress, services
 from skillpath.learning.models import ItemStatus, LearningPlan, Module, ModuleStatus
+from skillpath.learning.services import catalogue, csv_io, plans, progress
 
 CATALOGUE = load("modules/catalogue.json")
 LEARNING = load("learning.json")
@@ -60,7 +60,7 @@ def _catalogue() -> int:
     new = set(created)
     for link in CATALOGUE["requires_other_providers"]:
         if (link["provider"], link["code"]) in new:
-            services.module_update(
+            catalogue.module_update(
                 module=_module(link["provider"], link["code"]),
                 changed_by=None,
                 requires_modules=[
@@ -73,7 +73,7 @@ def _catalogue() -> int:
     if reviewer is not None:
         for slug, code in created:
             if (slug, code) not in waiting:
-                services.module_review(
+                catalogue.module_review(
                     module=_module(slug, code), reviewer=reviewer, approve=True
                 )
     return len(created)

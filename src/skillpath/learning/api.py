@@ -13,7 +13,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from skillpath.accounts.models import User
 from skillpath.common.types import AuthedRequest
-from skillpath.learning import access, plans, progress, selectors, services
+from skillpath.learning import access, selectors
 from skillpath.learning.journey import journey_for
 from skillpath.learning.models import (
     LearningPlan,
@@ -23,6 +23,7 @@ from skillpath.learning.models import (
     PlanItem,
     PlanObjective,
 )
+from skillpath.learning.services import catalogue, plans, progress
 from skillpath.learning.standings import standings_for
 
 router = Router(tags=["learning"])
@@ -247,7 +248,7 @@ def module_create(request: AuthedRequest, payload: ModuleIn):  # type: ignore[no
     fields = payload.dict(
         exclude={"provider", "teaches", "requires", "requires_modules"}
     )
-    module = services.module_create(
+    module = catalogue.module_create(
         provider=provider,
         created_by=request.user,
         teaches={competencies[x.competency_id]: x.level for x in payload.teaches},
@@ -269,7 +270,7 @@ def module_review(request: AuthedRequest, module_id: int, payload: ReviewIn) -> 
             "Only coordinators of colleges and agencies review modules."
         )
     module = get_object_or_404(Module, pk=module_id)
-    services.module_review(
+    catalogue.module_review(
         module=module,
         reviewer=request.user,
         approve=payload.approve,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from skillpath.learning.plans import plan_refresh
+from skillpath.learning.services.plans import plan_refresh
 
 
 def standing_changed(*, learner: Any, credential: Any) -> None:

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from skillpath.accounts import services as account_services
-from skillpath.assessments import delivery
 from skillpath.assessments.models import Item, Response
+from skillpath.assessments.services import delivery
 from skillpath.assessments.tests import factories
 from skillpath.common import testing
 

@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
-from skillpath.assessments.calibration import items_calibrate
 from skillpath.assessments.models import (
     Item,
     ItemStatus,
@@ -16,6 +15,7 @@ from skillpath.assessments.models import (
     Sitting,
     SittingPart,
 )
+from skillpath.assessments.services.calibration import items_calibrate
 from skillpath.assessments.tests import factories
 from skillpath.common import testing
 

@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
-from skillpath.assessments import adaptive, bank, delivery
+from skillpath.assessments import adaptive
 from skillpath.assessments.exceptions import ItemInvalid
 from skillpath.assessments.models import AssessmentPolicy, Caution
+from skillpath.assessments.services import bank, delivery
 from skillpath.assessments.tests import factories
 from skillpath.assessments.tests.test_delivery import answer_all
 from skillpath.common import testing

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from skillpath.assessments import delivery, selectors
+from skillpath.assessments import selectors
 from skillpath.assessments.exceptions import (
     AnswerAlreadyRecorded,
     AnswerInvalid,
@@ -22,6 +22,7 @@ from skillpath.assessments.models import (
     Response,
     SittingStatus,
 )
+from skillpath.assessments.services import delivery
 from skillpath.assessments.tests import factories
 from skillpath.common import cycle, testing
 

@@ -6,8 +6,9 @@ import math
 
 import pytest
 
-from skillpath.assessments import adaptive, delivery
+from skillpath.assessments import adaptive
 from skillpath.assessments.models import Item, PartStatus, Response
+from skillpath.assessments.services import delivery
 from skillpath.assessments.tests import factories
 from skillpath.assessments.tests.test_delivery import answer_all
 from skillpath.common import testing

@@ -6,13 +6,14 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from skillpath.assessments import delivery, evidence, selectors
+from skillpath.assessments import selectors
 from skillpath.assessments.exceptions import (
     AssessmentNotAllowed,
     EvidenceRejected,
     ScoringError,
 )
 from skillpath.assessments.models import ClaimStatus, SubmissionStatus
+from skillpath.assessments.services import delivery, evidence
 from skillpath.assessments.tests import factories
 from skillpath.common import cycle, testing
 

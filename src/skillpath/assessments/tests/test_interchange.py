@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from skillpath.assessments import interchange
 from skillpath.assessments.exceptions import ItemImportError
 from skillpath.assessments.models import Item, ItemStatus
+from skillpath.assessments.services import interchange
 from skillpath.assessments.tests import factories
 from skillpath.common import testing
 

@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from skillpath.assessments import delivery, evidence
 from skillpath.assessments.models import (
     Item,
     ItemKind,
@@ -17,6 +16,7 @@ from skillpath.assessments.models import (
     Response,
     TaskSubmission,
 )
+from skillpath.assessments.services import delivery, evidence
 from skillpath.assessments.tests import factories
 from skillpath.common import testing
 

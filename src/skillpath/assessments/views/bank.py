@@ -13,17 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from skillpath.assessments import (
-    access,
-    bank,
-    interchange,
-    presentation,
-    requirements,
-    selectors,
-)
+from skillpath.assessments import access, presentation, requirements, selectors
 from skillpath.assessments.exceptions import AssessmentError, ItemImportError
 from skillpath.assessments.forms import ImportForm, ItemForm, PolicyForm
 from skillpath.assessments.models import Item, ItemStatus
+from skillpath.assessments.services import bank, interchange
 from skillpath.common.htmx import redirect_after_post, render_page_or_fragment
 from skillpath.common.types import AuthedRequest
 

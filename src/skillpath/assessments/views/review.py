@@ -10,13 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from skillpath.assessments import (
-    access,
-    evidence,
-    presentation,
-    requirements,
-    selectors,
-)
+from skillpath.assessments import access, presentation, requirements, selectors
 from skillpath.assessments.exceptions import AssessmentError
 from skillpath.assessments.forms import ClaimDecisionForm, RubricScoreForm
 from skillpath.assessments.models import (
@@ -25,6 +19,7 @@ from skillpath.assessments.models import (
     TaskSubmission,
     text_of,
 )
+from skillpath.assessments.services import evidence
 from skillpath.common.htmx import redirect_after_post
 from skillpath.common.types import AuthedRequest
 

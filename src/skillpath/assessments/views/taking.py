@@ -16,15 +16,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from skillpath.accounts import access as accounts_access
 from skillpath.accounts.models import User
-from skillpath.assessments import (
-    access,
-    charts,
-    delivery,
-    evidence,
-    presentation,
-    requirements,
-    selectors,
-)
+from skillpath.assessments import access, charts, presentation, requirements, selectors
 from skillpath.assessments.exceptions import (
     AnswerAlreadyRecorded,
     AnswerInvalid,
@@ -41,6 +33,7 @@ from skillpath.assessments.models import (
     SittingStatus,
     TaskSubmission,
 )
+from skillpath.assessments.services import delivery, evidence
 from skillpath.common.htmx import redirect_after_post, render_page_or_fragment
 from skillpath.common.types import AuthedRequest
 
@@ -80,7 +73,7 @@ def credential_overview(request: AuthedRequest, credential_id: int) -> HttpRespo
             "credential": credential,
             "credential_title": requirements.credential_title(credential),
             "results": results,
-            "open_sitting": delivery.open_sitting(
+            "open_sitting": selectors.open_sitting(
                 learner=learner, credential=credential
             ),
             "has_results": selectors.finished_sittings(
@@ -227,7 +220,7 @@ def _results(request: AuthedRequest, credential: Any, learner: User) -> HttpResp
             and all(r.standing.status == "demonstrated" for r in results),
             "gaps": [r for r in results if r.standing.status != "demonstrated"],
             "sittings": sittings,
-            "open_sitting": delivery.open_sitting(
+            "open_sitting": selectors.open_sitting(
                 learner=learner, credential=credential
             ),
         },

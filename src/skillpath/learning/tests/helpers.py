@@ -8,8 +8,8 @@ from typing import Any
 from skillpath.accounts.models import Organisation, OrganisationKind, Role
 from skillpath.common import testing
 from skillpath.common.cycle import CompetencyStanding, StandingStatus
-from skillpath.learning import services
 from skillpath.learning.models import Module, ModuleFormat, ModuleLanguage
+from skillpath.learning.services import catalogue
 
 _counter = itertools.count(1)
 
@@ -118,7 +118,7 @@ def module(
         "asks_for_proof": asks_for_proof,
         **fields,
     }
-    created = services.module_create(
+    created = catalogue.module_create(
         provider=org,
         created_by=None,
         teaches=teaches,
@@ -128,7 +128,7 @@ def module(
     )
     if approved:
         reviewer = testing.coordinator()
-        created = services.module_review(
+        created = catalogue.module_review(
             module=created, reviewer=reviewer, approve=True
         )
     return created

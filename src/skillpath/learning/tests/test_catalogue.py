@@ -6,9 +6,10 @@ import pytest
 
 from skillpath.accounts.models import OrganisationKind, Role
 from skillpath.common import testing
-from skillpath.learning import access, selectors, services
+from skillpath.learning import access, selectors
 from skillpath.learning.exceptions import InvalidModule
 from skillpath.learning.models import ModuleStatus
+from skillpath.learning.services import catalogue
 from skillpath.learning.tests import helpers as h
 
 pytestmark = pytest.mark.django_db
@@ -19,25 +20,25 @@ def test_a_new_module_waits_for_review_and_a_change_sends_it_back() -> None:
     module = h.module(teaches={comp: 2}, approved=False)
     assert module.status == ModuleStatus.PENDING
     assert module not in selectors.modules_offered()
-    module = services.module_review(
+    module = catalogue.module_review(
         module=module, reviewer=testing.coordinator(), approve=True
     )
     assert module in selectors.modules_offered()
-    module = services.module_update(module=module, changed_by=None, hours=12)
+    module = catalogue.module_update(module=module, changed_by=None, hours=12)
     assert module.status == ModuleStatus.PENDING
     assert module not in selectors.modules_offered()
 
 
 def test_an_unchanged_save_keeps_the_review() -> None:
     module = h.module(teaches={h.competency(): 1})
-    module = services.module_update(module=module, changed_by=None, hours=module.hours)
+    module = catalogue.module_update(module=module, changed_by=None, hours=module.hours)
     assert module.status == ModuleStatus.APPROVED
 
 
 def test_sending_a_module_back_needs_a_note() -> None:
     module = h.module(teaches={h.competency(): 1}, approved=False)
     with pytest.raises(InvalidModule, match="note"):
-        services.module_review(
+        catalogue.module_review(
             module=module, reviewer=testing.coordinator(), approve=False
         )
 

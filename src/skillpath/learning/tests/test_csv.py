@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from skillpath.common import testing
-from skillpath.learning import csv_io
 from skillpath.learning.exceptions import ModuleImportError
 from skillpath.learning.models import Module, ModuleStatus
+from skillpath.learning.services import csv_io
 from skillpath.learning.tests import helpers as h
 
 pytestmark = pytest.mark.django_db

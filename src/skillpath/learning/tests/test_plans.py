@@ -8,9 +8,9 @@ import pytest
 
 from skillpath.common import cycle, testing
 from skillpath.common.models import AuditEvent
-from skillpath.learning import plans, progress
 from skillpath.learning.journey import journey_for
 from skillpath.learning.models import ItemStatus, LearningPlan, PlanStatus
+from skillpath.learning.services import plans, progress
 from skillpath.learning.tests import helpers as h
 
 pytestmark = pytest.mark.django_db

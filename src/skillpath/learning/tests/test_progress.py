@@ -12,9 +12,9 @@ from django.db import OperationalError, connection
 
 from skillpath.common import testing
 from skillpath.common.models import AuditEvent
-from skillpath.learning import plans, progress
 from skillpath.learning.exceptions import NotInPlan, ProofRequired
 from skillpath.learning.models import ItemStatus, PlanItem
+from skillpath.learning.services import plans, progress
 from skillpath.learning.tests import helpers as h
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from skillpath.common import testing
-from skillpath.learning import plans, progress
 from skillpath.learning.reports import credential_report
+from skillpath.learning.services import plans, progress
 from skillpath.learning.tests import helpers as h
 
 pytestmark = pytest.mark.django_db

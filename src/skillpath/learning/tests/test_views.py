@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from skillpath.common import testing
-from skillpath.learning import plans
 from skillpath.learning.models import ItemStatus, Module, PlanItem
+from skillpath.learning.services import plans
 from skillpath.learning.tests import helpers as h
 
 pytestmark = pytest.mark.django_db
@@ -221,7 +221,7 @@ def test_coordinator_confirms_proof_from_the_learners_plan(
     client: Client, world
 ) -> None:  # type: ignore[no-untyped-def]
     from skillpath.accounts.models import LearnerProfile
-    from skillpath.learning import progress
+    from skillpath.learning.services import progress
 
     module = h.module(
         teaches={h.competency(): 1}, provider_org=world["org"], asks_for_proof=True

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from skillpath.assessments import requirements
-from skillpath.assessments.calibration import items_calibrate
+from skillpath.assessments.services.calibration import items_calibrate
 
 
 class Command(BaseCommand):

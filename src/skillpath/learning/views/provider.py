@@ -14,12 +14,13 @@ from django.views.decorators.http import require_POST
 
 from skillpath.common.htmx import redirect_after_post
 from skillpath.common.types import AuthedRequest
-from skillpath.learning import access, csv_io, progress, selectors, services
+from skillpath.learning import access, selectors
 from skillpath.learning.exceptions import LearningError, ModuleImportError
 from skillpath.learning.forms import ModuleForm, ModuleImportForm, ReviewForm
 from skillpath.learning.models import ItemStatus, Module, PlanItem
+from skillpath.learning.services import catalogue, csv_io, progress
 
-MODULE_FIELDS = services.MODULE_FIELDS
+MODULE_FIELDS = catalogue.MODULE_FIELDS
 
 
 def _providers(request: AuthedRequest) -> list:  # type: ignore[type-arg]
@@ -64,7 +65,7 @@ def _save(request: AuthedRequest, form: ModuleForm, module: Module | None) -> Mo
     data = form.cleaned_data
     fields = {name: data[name] for name in MODULE_FIELDS}
     if module is None:
-        return services.module_create(
+        return catalogue.module_create(
             provider=data["provider"],
             created_by=request.user,
             teaches=data["teaches"],
@@ -72,7 +73,7 @@ def _save(request: AuthedRequest, form: ModuleForm, module: Module | None) -> Mo
             requires_modules=list(data["requires_modules"]),
             **fields,
         )
-    return services.module_update(
+    return catalogue.module_update(
         module=module,
         changed_by=request.user,
         teaches=data["teaches"],
@@ -223,7 +224,7 @@ def module_review(request: AuthedRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
-            services.module_review(
+            catalogue.module_review(
                 module=module,
                 reviewer=request.user,
                 approve=form.cleaned_data["decision"] == "approve",

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import Organisation
 from skillpath.common.audit import AuditVerb, audit_record
-from skillpath.learning import selectors, services
+from skillpath.learning import selectors
 from skillpath.learning.csv_rows import (
     COLUMNS,
     FORMULA_STARTS,
@@ -33,6 +33,7 @@ from skillpath.learning.csv_rows import (
 )
 from skillpath.learning.exceptions import LearningError, ModuleImportError
 from skillpath.learning.models import Module
+from skillpath.learning.services import catalogue
 
 __all__ = ["COLUMNS", "ImportResult", "modules_export", "modules_import"]
 
@@ -177,7 +178,7 @@ def _write(
             for row in rows:  # first every module, then the links between them
                 module = modules.get(row.fields["code"])
                 if module is None:
-                    modules[row.fields["code"]] = services.module_create(
+                    modules[row.fields["code"]] = catalogue.module_create(
                         provider=provider,
                         created_by=imported_by,
                         teaches=row.teaches,
@@ -187,7 +188,7 @@ def _write(
                     created += 1
                     continue
                 before = module.updated_at
-                modules[row.fields["code"]] = services.module_update(
+                modules[row.fields["code"]] = catalogue.module_update(
                     module=module,
                     changed_by=imported_by,
                     teaches=row.teaches,
@@ -202,7 +203,7 @@ def _write(
                 if wanted != set(module.requires_modules.values_list("pk", flat=True)):
                     if row.fields["code"] in existing:
                         changed.add(row.fields["code"])
-                    services.module_update(
+                    catalogue.module_update(
                         module=module,
                         changed_by=imported_by,
                         requires_modules=[modules[c] for c in row.requires_codes],

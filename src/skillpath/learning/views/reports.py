@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from skillpath.common.types import AuthedRequest
+from skillpath.credentials.models import MicroCredential
 from skillpath.learning import access
 from skillpath.learning.reports import credential_report
 
@@ -17,8 +18,6 @@ def report_list(request: AuthedRequest) -> HttpResponse:
     """List the micro-credentials, each linking to its learning report."""
     if not access.can_view_reports(request.user):
         raise PermissionDenied
-    from skillpath.credentials.models import MicroCredential
-
     return render(
         request,
         "learning/reports.html",
@@ -31,8 +30,6 @@ def report_detail(request: AuthedRequest, slug: str) -> HttpResponse:
     """Show stages, hours to credential, common gaps and gaps no module serves."""
     if not access.can_view_reports(request.user):
         raise PermissionDenied
-    from skillpath.credentials.models import MicroCredential
-
     credential = get_object_or_404(MicroCredential, slug=slug)
     return render(
         request, "learning/report.html", {"report": credential_report(credential)}

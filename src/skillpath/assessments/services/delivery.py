@@ -39,6 +39,7 @@ from skillpath.assessments.models import (
     SittingPart,
     SittingStatus,
 )
+from skillpath.assessments.selectors import competency_standings, open_sitting
 from skillpath.common import cycle
 from skillpath.common.audit import AuditVerb, audit_record
 
@@ -129,13 +130,6 @@ def _retake_check(*, learner: User, credential: Any) -> None:
             )
 
 
-def open_sitting(*, learner: User, credential: Any) -> Sitting | None:
-    """Return the learner's unfinished sitting for ``credential``, if there is one."""
-    return Sitting.objects.filter(
-        learner=learner, credential=credential, status=SittingStatus.IN_PROGRESS
-    ).first()
-
-
 def assessment_start(
     *, learner: User, credential: Any, competencies: list[Any] | None = None
 ) -> Sitting:
@@ -148,8 +142,6 @@ def assessment_start(
     ``adaptive``). Raises ``AssessmentNotAllowed`` when there is nothing to assess,
     or the retake rules forbid it for now.
     """
-    from skillpath.assessments.selectors import competency_standings
-
     if not LearnerProfile.objects.filter(user=learner).exists():
         raise AssessmentNotAllowed(_("Only job seekers take assessments."))
     with transaction.atomic():

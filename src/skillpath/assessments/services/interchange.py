@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import User
-from skillpath.assessments import access, bank, requirements
+from skillpath.assessments import access, requirements
 from skillpath.assessments.exceptions import ItemImportError
 from skillpath.assessments.interchange_csv import (  # noqa: F401 (re-exported)
     CSV_COLUMNS,
@@ -26,6 +26,7 @@ from skillpath.assessments.interchange_csv import (  # noqa: F401 (re-exported)
     row_to_dict,
 )
 from skillpath.assessments.models import Item, ItemKind, ItemStatus
+from skillpath.assessments.services import bank
 from skillpath.common.audit import AuditVerb, audit_record
 
 FORMAT = "skillpath-items"

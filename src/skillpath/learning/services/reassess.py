@@ -6,6 +6,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from skillpath.assessments.exceptions import AssessmentError
+from skillpath.assessments.services.delivery import assessment_start
 from skillpath.frameworks.models import Competency
 from skillpath.learning.exceptions import LearningError
 from skillpath.learning.journey import journey_for
@@ -19,9 +21,6 @@ def reassessment_start(*, plan: LearningPlan, learner: Any) -> str:
     A competency is ready when every module of the plan that closes it is completed.
     Raises ``LearningError`` when none is ready.
     """
-    from skillpath.assessments.delivery import assessment_start
-    from skillpath.assessments.exceptions import AssessmentError
-
     journey = journey_for(
         learner=learner,
         credential=plan.credential,

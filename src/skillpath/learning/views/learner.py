@@ -14,11 +14,14 @@ from django.views.decorators.http import require_POST
 from skillpath.accounts.models import Organisation
 from skillpath.common.htmx import redirect_after_post, render_page_or_fragment
 from skillpath.common.types import AuthedRequest
-from skillpath.learning import access, plans, progress, selectors
+from skillpath.credentials.models import MicroCredential
+from skillpath.learning import access, selectors
 from skillpath.learning.exceptions import LearningError
 from skillpath.learning.forms import CatalogueForm, PlanSettingsForm, ProofForm
 from skillpath.learning.journey import journey_for
 from skillpath.learning.models import LearningPlan, Module, PlanItem
+from skillpath.learning.services import plans, progress
+from skillpath.learning.services.reassess import reassessment_start
 from skillpath.learning.standings import standings_for
 
 
@@ -131,8 +134,6 @@ def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def path(request: AuthedRequest, slug: str) -> HttpResponse:
     """Show where the signed-in learner stands for a credential, plan or no plan."""
-    from skillpath.credentials.models import MicroCredential
-
     credential = get_object_or_404(MicroCredential, slug=slug)
     plan = LearningPlan.objects.filter(
         learner=request.user, credential=credential
@@ -253,8 +254,6 @@ def reassess(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(LearningPlan.objects.select_related("credential"), pk=pk)
     if not access.can_change_plan(request.user, plan):
         raise Http404
-    from skillpath.learning.reassess import reassessment_start
-
     try:
         url = reassessment_start(plan=plan, learner=request.user)
     except LearningError as error:

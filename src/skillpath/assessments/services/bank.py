@@ -9,10 +9,18 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from skillpath.accounts import access as accounts_access
 from skillpath.accounts.models import User
-from skillpath.assessments import access, item_schema, uploads
+from skillpath.assessments import access, item_schema, requirements, uploads
 from skillpath.assessments.exceptions import ItemInvalid
-from skillpath.assessments.models import ASSESSOR_KINDS, Item, ItemKind, ItemStatus
+from skillpath.assessments.models import (
+    ASSESSOR_KINDS,
+    AssessmentPolicy,
+    Caution,
+    Item,
+    ItemKind,
+    ItemStatus,
+)
 from skillpath.common.audit import AuditVerb, audit_record
 
 # draft -> pilot -> operational -> retired; a task needs no calibration.
@@ -199,10 +207,6 @@ def policy_set(
     of the issuing organisation may; sittings already started keep their own
     deadline and caution.
     """
-    from skillpath.accounts import access as accounts_access
-    from skillpath.assessments import requirements
-    from skillpath.assessments.models import AssessmentPolicy, Caution
-
     issuer = requirements.issuing_organisation(credential)
     if not (
         getattr(author, "is_superuser", False)
