@@ -81,7 +81,8 @@ def _counts(counts: ArrayLike) -> IntArray:
     if table.ndim != 2:
         raise ValueError(f"counts must be a 2-D table, got {table.ndim} dimension(s)")
     if table.dtype == bool or not (
-        np.issubdtype(table.dtype, np.integer) or np.issubdtype(table.dtype, np.floating)
+        np.issubdtype(table.dtype, np.integer)
+        or np.issubdtype(table.dtype, np.floating)
     ):
         raise ValueError(f"counts must be whole numbers, got dtype {table.dtype}")
     if not np.all(np.isfinite(table)) or np.any(table != np.round(table)):
