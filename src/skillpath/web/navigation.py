@@ -1,6 +1,7 @@
 """The site's navigation: which links each role sees.
 
-Apps add their pages here; a link appears to people holding one of its roles.
+The web layer sits above every app, so the one list of the site's pages lives here, in
+the order people see it; a link appears to people holding one of its roles.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ class NavItem:
     roles: tuple[str, ...]
 
 
-NAV_ITEMS: list[NavItem] = [
+NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem(_("Dashboard"), "web:dashboard", (SIGNED_IN,)),
     NavItem(_("My profile"), "accounts:profile", ("learner",)),
     NavItem(_("Approvals"), "accounts:approvals", ("coordinator", "administrator")),
@@ -29,17 +30,27 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("My credentials"), "credentials:wallet", ("learner",)),
     NavItem(_("Credentials issued"), "credentials:awards_issued", ("coordinator",)),
     NavItem(_("Verify a credential"), "credentials:verify", (ANYONE,)),
+    # The supply side of the cycle: credentials, demand, frameworks and profiles.
+    NavItem(_("Micro-credentials"), "credentials:catalogue", (ANYONE,)),
+    NavItem(_("Hard-to-fill roles"), "jobs:demand", ("employer",)),
+    NavItem(_("Profiles to review"), "frameworks:reviews", ("employer",)),
+    NavItem(_("Demand"), "jobs:demand_dashboard", ("coordinator",)),
+    NavItem(_("Job profiles"), "frameworks:profiles", ("coordinator",)),
+    NavItem(_("Credential definitions"), "credentials:manage", ("coordinator",)),
+    NavItem(_("Frameworks"), "frameworks:list", ("coordinator", "assessor")),
+    # Learning.
+    NavItem(_("My learning"), "learning:home", ("learner",)),
+    NavItem(_("Modules"), "learning:catalogue", (ANYONE,)),
+    NavItem(
+        _("Modules I offer"),
+        "learning:provider_modules",
+        ("administrator", "coordinator", "employer"),
+    ),
+    NavItem(_("Review modules"), "learning:review", ("coordinator",)),
+    NavItem(_("Learning reports"), "learning:reports", ("coordinator",)),
     NavItem(_("API tokens"), "accounts:tokens", (SIGNED_IN,)),
-]
-
-
-def register(item: NavItem, *, before: str | None = None) -> None:
-    """Add ``item`` to the navigation (before the item with url name ``before``)."""
-    if any(existing.url_name == item.url_name for existing in NAV_ITEMS):
-        return
-    if before is not None:
-        for index, existing in enumerate(NAV_ITEMS):
-            if existing.url_name == before:
-                NAV_ITEMS.insert(index, item)
-                return
-    NAV_ITEMS.append(item)
+    # Assessment.
+    NavItem(_("My assessments"), "assessments:mine", ("learner",)),
+    NavItem(_("Assessment queue"), "assessments:queue", ("assessor",)),
+    NavItem(_("Item bank"), "assessments:bank", ("coordinator",)),
+)

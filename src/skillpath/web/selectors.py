@@ -17,6 +17,17 @@ from skillpath.accounts.models import (
     Role,
 )
 from skillpath.accounts.selectors import pending_memberships_for
+from skillpath.assessments.selectors import (
+    assessor_waiting_count,
+    dashboard_assessments,
+)
+from skillpath.credentials.models import CredentialState, MicroCredential
+from skillpath.frameworks import access as framework_access
+from skillpath.frameworks import selectors as framework_selectors
+from skillpath.frameworks.models import ReviewState, VersionState
+from skillpath.jobs import selectors as demand
+from skillpath.learning.selectors import learner_next_step as plan_next_step
+from skillpath.learning.selectors import plan_summaries
 
 
 @dataclass
@@ -39,6 +50,8 @@ class Dashboard:
     candidate_count: int = 0
     assessments: list[Any] = field(default_factory=list)
     assessor_waiting: int = 0
+    plans: list[Any] = field(default_factory=list)
+    supply: dict[str, Any] = field(default_factory=dict)
 
 
 def learner_next_step(profile: LearnerProfile) -> NextStep:
@@ -50,8 +63,6 @@ def learner_next_step(profile: LearnerProfile) -> NextStep:
             reverse("accounts:profile"),
             _("Complete my profile"),
         )
-    from skillpath.learning.selectors import learner_next_step as plan_next_step
-
     in_plan = plan_next_step(profile.user)
     if in_plan is not None:
         return NextStep(*in_plan)
@@ -80,9 +91,8 @@ def dashboard_for(user: Any) -> Dashboard:
             "home_organisation"
         ).get(user=user)
         board.next_step = learner_next_step(board.learner_profile)
-        from skillpath.assessments.selectors import dashboard_assessments
-
         board.assessments = dashboard_assessments(user)
+        board.plans = plan_summaries(user)
     if held & {Role.COORDINATOR, Role.ADMINISTRATOR}:
         board.approvals = list(pending_memberships_for(user)[:20])
     if held & {Role.COORDINATOR, Role.ASSESSOR}:
@@ -92,11 +102,39 @@ def dashboard_for(user: Any) -> Dashboard:
             .order_by("user__full_name")[:20]
         )
     if Role.ASSESSOR in held:
-        from skillpath.assessments.selectors import assessor_waiting_count
-
         board.assessor_waiting = assessor_waiting_count(user)
     if Role.EMPLOYER in held:
         board.candidate_count = (
             access.learners_visible_to(user).exclude(user=user).count()
         )
+    board.supply = supply_work(user)
     return board
+
+
+def supply_work(user: Any) -> dict[str, Any]:
+    """Return what the dashboard shows coordinators and employers of the supply side."""
+    work: dict[str, Any] = {
+        "coordinator": access.is_coordinator(user),
+        "employer": False,
+    }
+    if work["coordinator"]:
+        rows = demand.demand_summary()
+        totals = demand.demand_totals(rows)
+        work["open_openings"] = totals["openings"]
+        work["roles_without_profile"] = totals["without_profile"]
+        work["states"] = framework_selectors.profile_state_counts(user)
+        work["draft_credentials"] = MicroCredential.objects.filter(
+            issuing_organisation__in=framework_access.coordinated_organisations(user),
+            state=CredentialState.DRAFT,
+        ).count()
+    if framework_access.employer_org_ids(user):
+        work["employer"] = True
+        work["reviews_waiting"] = (
+            framework_access.reviews_for(user)
+            .filter(
+                state=ReviewState.INVITED,
+                version__state__in=(VersionState.IN_REVIEW, VersionState.ENDORSED),
+            )
+            .count()
+        )
+    return work

@@ -16,11 +16,3 @@ def closes_names(item: Any, journey: Any) -> list[tuple[str, int, int]]:
         (journey.names.get(int(competency), competency), int(low), int(high))
         for competency, (low, high) in sorted(item.closes.items())
     ]
-
-
-@register.simple_tag
-def learning_plans_for(user: Any) -> list[Any]:
-    """Return the learner's plan summaries, for the dashboard."""
-    from skillpath.learning.selectors import plan_summaries
-
-    return plan_summaries(user)
