@@ -9,7 +9,7 @@ from django.http import Http404
 
 from skillpath.accounts import access
 from skillpath.accounts.models import Role
-from skillpath.credentials.models_issuing import Award
+from skillpath.credentials.models import Award
 
 
 def awards_of(user: Any) -> QuerySet[Award]:

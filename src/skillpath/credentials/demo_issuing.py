@@ -15,9 +15,13 @@ from typing import Any
 
 from skillpath.accounts.models import User
 from skillpath.common.cycle import CompetencyStanding, StandingStatus
-from skillpath.credentials.awards import award_issue, award_revoke, award_share_set
 from skillpath.credentials.issuing_definitions import definition_spec
-from skillpath.credentials.models_issuing import Award, AwardStatus
+from skillpath.credentials.models import Award, AwardStatus
+from skillpath.credentials.services.awards import (
+    award_issue,
+    award_revoke,
+    award_share_set,
+)
 
 # Demo learners of accounts/demo.py who may receive demo awards, by preference.
 EARNERS = [

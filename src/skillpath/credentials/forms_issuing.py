@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from skillpath.credentials.verification import MAX_INPUT_BYTES
+from skillpath.credentials.documents.verification import MAX_INPUT_BYTES
 
 
 class VerifyForm(forms.Form):

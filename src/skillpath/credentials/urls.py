@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, include, path
 
-from skillpath.credentials import views
+from skillpath.credentials.views import definitions as views
 
 app_name = "credentials"
 urlpatterns: list[URLPattern | URLResolver] = [

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from skillpath.credentials import views_public, views_verify, views_wallet
+from skillpath.credentials.views import public as views_public
+from skillpath.credentials.views import verify as views_verify
+from skillpath.credentials.views import wallet as views_wallet
 
 urlpatterns = [
     path("issuers/<slug:slug>", views_public.issuer, name="issuer"),

@@ -12,8 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from skillpath.accounts.models import Organisation, User
-from skillpath.credentials import services as credential_services
 from skillpath.credentials.models import MicroCredential
+from skillpath.credentials.services import definitions as credential_services
 from skillpath.frameworks import services
 from skillpath.frameworks.demo_content import DEMAND, PROFILES
 from skillpath.frameworks.models import (

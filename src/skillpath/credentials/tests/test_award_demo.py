@@ -8,9 +8,9 @@ import pytest
 
 from skillpath.accounts import demo as accounts_demo
 from skillpath.credentials import demo_issuing
-from skillpath.credentials.models_issuing import Award, AwardStatus
+from skillpath.credentials.documents.verification import credential_verify
+from skillpath.credentials.models import Award, AwardStatus
 from skillpath.credentials.tests.issuing_world import micro_credential
-from skillpath.credentials.verification import credential_verify
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from skillpath.credentials.exceptions_issuing import IssuingError
-from skillpath.credentials.issuing import (
+from skillpath.credentials.models import KeyType
+from skillpath.credentials.services.issuers import (
     issuer_key_documents,
     issuer_key_rotate,
     issuer_lookup,
 )
-from skillpath.credentials.models_issuing import KeyType
 
 
 class Command(BaseCommand):

@@ -15,17 +15,17 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from skillpath.core.badges import badge_png
-from skillpath.credentials.issuing import (
+from skillpath.credentials.documents.openbadges import achievement_for
+from skillpath.credentials.documents.verification import credential_verify
+from skillpath.credentials.issuing_definitions import definition_spec
+from skillpath.credentials.models import Award, AwardStatus, Issuer, StatusList
+from skillpath.credentials.services.issuers import (
     controller_document,
     issuer_keys,
     issuer_profile,
     method_document,
 )
-from skillpath.credentials.issuing_definitions import definition_spec
-from skillpath.credentials.issuing_documents import achievement_for
-from skillpath.credentials.models_issuing import Award, AwardStatus, Issuer, StatusList
-from skillpath.credentials.status_lists import status_list_credential
-from skillpath.credentials.verification import credential_verify
+from skillpath.credentials.services.status_lists import status_list_credential
 
 JSON_TYPES = (
     "application/json",
@@ -105,7 +105,7 @@ def achievement(request: HttpRequest, pk: int) -> HttpResponse:
 
     from skillpath.core.badges.loader import OB_EXTENSIONS, OB_V3P0, VC_V2
     from skillpath.core.badges.openbadges import build_achievement
-    from skillpath.credentials.issuing import absolute
+    from skillpath.credentials.services.issuers import absolute
 
     spec = definition_spec(_definition(pk))
     image = absolute(reverse("credentials:achievement_image", args=[pk]))

@@ -37,7 +37,7 @@ from skillpath.credentials.exceptions_issuing import (
     IssuerKeyUnavailable,
     IssuerNotFound,
 )
-from skillpath.credentials.models_issuing import Issuer, IssuerKey, KeyType
+from skillpath.credentials.models import Issuer, IssuerKey, KeyType
 
 # The contexts that define Multikey and JsonWebKey (W3C Controlled Identifiers 1.0).
 MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
@@ -92,7 +92,7 @@ def issuer_ensure(*, organisation: Organisation, actor: Any = None) -> Issuer:
     existing = Issuer.objects.filter(organisation=organisation).first()
     if existing is not None:
         return existing
-    from skillpath.credentials.status_lists import status_list_open
+    from skillpath.credentials.services.status_lists import status_list_open
 
     try:
         with transaction.atomic():

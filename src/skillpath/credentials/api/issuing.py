@@ -18,13 +18,16 @@ from ninja.errors import HttpError
 
 from skillpath.common.types import AuthedRequest
 from skillpath.credentials import access_issuing
-from skillpath.credentials.awards import award_revoke, award_share_set
+from skillpath.credentials.documents.verification import (
+    MAX_INPUT_BYTES,
+    credential_verify,
+)
 from skillpath.credentials.exceptions_issuing import IssuerNotFound, IssuingError
-from skillpath.credentials.issuing import issuer_key_documents, issuer_lookup
-from skillpath.credentials.models_issuing import Award, StatusList
-from skillpath.credentials.status_lists import status_list_credential
-from skillpath.credentials.verification import MAX_INPUT_BYTES, credential_verify
-from skillpath.credentials.views_wallet import DOWNLOAD_FORMATS, award_file, file_name
+from skillpath.credentials.models import Award, StatusList
+from skillpath.credentials.services.awards import award_revoke, award_share_set
+from skillpath.credentials.services.issuers import issuer_key_documents, issuer_lookup
+from skillpath.credentials.services.status_lists import status_list_credential
+from skillpath.credentials.views.wallet import DOWNLOAD_FORMATS, award_file, file_name
 
 router = Router(tags=["credentials: issuing and verification"])
 

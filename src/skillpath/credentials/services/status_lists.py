@@ -26,13 +26,13 @@ from skillpath.core.badges import (
     sign_data_integrity,
 )
 from skillpath.credentials.exceptions_issuing import StatusListFull
-from skillpath.credentials.issuing import (
+from skillpath.credentials.models import Issuer, KeyType, StatusList
+from skillpath.credentials.services.issuers import (
     absolute,
     base_url,
     current_key,
     ed25519_private_key,
 )
-from skillpath.credentials.models_issuing import Issuer, KeyType, StatusList
 
 CLOCK_LEEWAY = timedelta(minutes=1)
 

@@ -23,11 +23,11 @@ from skillpath.common.htmx import redirect_after_post
 from skillpath.common.types import AuthedRequest
 from skillpath.core.badges import badge_png, badge_svg, bake_png, bake_svg
 from skillpath.credentials import access_issuing
-from skillpath.credentials.awards import award_revoke, award_share_set
 from skillpath.credentials.exceptions_issuing import IssuingError
 from skillpath.credentials.forms_issuing import RevokeForm, ShareForm
-from skillpath.credentials.issuing import absolute
-from skillpath.credentials.models_issuing import Award
+from skillpath.credentials.models import Award
+from skillpath.credentials.services.awards import award_revoke, award_share_set
+from skillpath.credentials.services.issuers import absolute
 
 DOWNLOAD_FORMATS = ("json", "jwt-rs256", "jwt-eddsa", "png", "svg")
 LINKEDIN_ADD = "https://www.linkedin.com/profile/add"

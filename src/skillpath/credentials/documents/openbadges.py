@@ -28,15 +28,15 @@ from skillpath.core.badges import (
     sign_data_integrity,
     sign_vc_jwt,
 )
-from skillpath.credentials.issuing import (
+from skillpath.credentials.issuing_definitions import CompetencySpec, DefinitionSpec
+from skillpath.credentials.models import Issuer, KeyType
+from skillpath.credentials.services.issuers import (
     absolute,
     current_key,
     ed25519_private_key,
     issuer_profile,
     private_key,
 )
-from skillpath.credentials.issuing_definitions import CompetencySpec, DefinitionSpec
-from skillpath.credentials.models_issuing import Issuer, KeyType
 
 METHOD_LABELS = {
     "adaptive_test": "Adaptive test",
