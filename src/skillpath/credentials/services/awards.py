@@ -29,7 +29,7 @@ from skillpath.accounts.models import User
 from skillpath.common.audit import audit_record
 from skillpath.common.cycle import CompetencyStanding
 from skillpath.credentials.documents.openbadges import credential_build, credential_sign
-from skillpath.credentials.exceptions_issuing import (
+from skillpath.credentials.exceptions import (
     AlreadyAwarded,
     AlreadyRevoked,
     AwardNotFound,

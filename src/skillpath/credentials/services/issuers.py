@@ -33,7 +33,7 @@ from skillpath.core.badges import (
 )
 from skillpath.core.badges import controller_document as core_controller_document
 from skillpath.core.badges.keys import PrivateKey, load_public_key_pem, public_key_pem
-from skillpath.credentials.exceptions_issuing import (
+from skillpath.credentials.exceptions import (
     IssuerKeyUnavailable,
     IssuerNotFound,
 )

@@ -25,7 +25,7 @@ from skillpath.core.badges import (
     set_bit,
     sign_data_integrity,
 )
-from skillpath.credentials.exceptions_issuing import StatusListFull
+from skillpath.credentials.exceptions import StatusListFull
 from skillpath.credentials.models import Issuer, KeyType, StatusList
 from skillpath.credentials.services.issuers import (
     absolute,

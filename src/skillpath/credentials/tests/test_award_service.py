@@ -12,7 +12,7 @@ from django.utils import translation
 
 from skillpath.common import cycle, testing
 from skillpath.common.models import AuditEvent
-from skillpath.credentials.exceptions_issuing import AlreadyAwarded, NotAllDemonstrated
+from skillpath.credentials.exceptions import AlreadyAwarded, NotAllDemonstrated
 from skillpath.credentials.models import Award, AwardStatus
 from skillpath.credentials.services import awards
 from skillpath.credentials.services.awards import award_if_earned, award_issue

@@ -9,7 +9,7 @@ from django.test import Client, override_settings
 
 from skillpath.common import testing
 from skillpath.credentials.documents.verification import credential_verify
-from skillpath.credentials.exceptions_issuing import IssuerKeyUnavailable
+from skillpath.credentials.exceptions import IssuerKeyUnavailable
 from skillpath.credentials.models import IssuerKey, KeyType
 from skillpath.credentials.services.issuers import (
     controller_document,

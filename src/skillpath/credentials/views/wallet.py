@@ -1,6 +1,6 @@
 """The learner's wallet, downloads, certificate and share switch; revoking.
 
-Views are thin: fetch through ``access_issuing`` (which 404s on another person's
+Views are thin: fetch through ``access`` (which 404s on another person's
 award), call one service, render or redirect.
 """
 
@@ -22,9 +22,9 @@ from django.views.decorators.http import require_GET, require_POST
 from skillpath.common.htmx import redirect_after_post
 from skillpath.common.types import AuthedRequest
 from skillpath.core.badges import badge_png, badge_svg, bake_png, bake_svg
-from skillpath.credentials import access_issuing
-from skillpath.credentials.exceptions_issuing import IssuingError
-from skillpath.credentials.forms_issuing import RevokeForm, ShareForm
+from skillpath.credentials import access
+from skillpath.credentials.exceptions import IssuingError
+from skillpath.credentials.forms import RevokeForm, ShareForm
 from skillpath.credentials.models import Award
 from skillpath.credentials.services.awards import award_revoke, award_share_set
 from skillpath.credentials.services.issuers import absolute
@@ -80,7 +80,7 @@ def file_name(award: Award, extension: str, suffix: str = "") -> str:
 @require_GET
 def wallet(request: AuthedRequest) -> HttpResponse:
     """List every credential the learner holds, with what they can do with it."""
-    awards = list(access_issuing.awards_of(request.user))
+    awards = list(access.awards_of(request.user))
     for award in awards:
         award.linkedin_url = linkedin_url(award)  # type: ignore[attr-defined]
     return render(request, "credentials/wallet.html", {"awards": awards})
@@ -90,7 +90,7 @@ def wallet(request: AuthedRequest) -> HttpResponse:
 @require_GET
 def award_download(request: AuthedRequest, public_id: Any, form: str) -> HttpResponse:
     """Download the learner's own credential as JSON, JWT, or a baked image."""
-    award = access_issuing.own_award(request.user, public_id)
+    award = access.own_award(request.user, public_id)
     if form not in DOWNLOAD_FORMATS:
         raise Http404
     content, content_type, extension = award_file(award, form)
@@ -106,7 +106,7 @@ def award_download(request: AuthedRequest, public_id: Any, form: str) -> HttpRes
 @require_GET
 def award_certificate(request: AuthedRequest, public_id: Any) -> HttpResponse:
     """Show a printable certificate of the learner's own credential."""
-    award = access_issuing.own_award(request.user, public_id)
+    award = access.own_award(request.user, public_id)
     return render(
         request,
         "credentials/certificate.html",
@@ -118,7 +118,7 @@ def award_certificate(request: AuthedRequest, public_id: Any) -> HttpResponse:
 @require_POST
 def award_share(request: AuthedRequest, public_id: Any) -> HttpResponse:
     """Turn the public page of the learner's own credential on or off."""
-    award = access_issuing.own_award(request.user, public_id)
+    award = access.own_award(request.user, public_id)
     form = ShareForm(request.POST)
     shared = form.is_valid() and form.cleaned_data["shared"]
     award_share_set(award=award, shared=shared, actor=request.user)
@@ -134,8 +134,8 @@ def award_share(request: AuthedRequest, public_id: Any) -> HttpResponse:
 @login_required
 def award_revoke_view(request: AuthedRequest, public_id: Any) -> HttpResponse:
     """Let a coordinator of the issuing organisation revoke an award, with a reason."""
-    award = access_issuing.issued_award(request.user, public_id)
-    if not access_issuing.can_revoke(request.user, award):
+    award = access.issued_award(request.user, public_id)
+    if not access.can_revoke(request.user, award):
         raise PermissionDenied
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -159,5 +159,5 @@ def award_revoke_view(request: AuthedRequest, public_id: Any) -> HttpResponse:
 @require_GET
 def awards_issued(request: AuthedRequest) -> HttpResponse:
     """List the awards of the organisations the coordinator works for."""
-    awards = access_issuing.awards_issued_visible_to(request.user)[:500]
+    awards = access.awards_issued_visible_to(request.user)[:500]
     return render(request, "credentials/awards_issued.html", {"awards": awards})

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from skillpath.credentials.exceptions_issuing import IssuingError
+from skillpath.credentials.exceptions import IssuingError
 from skillpath.credentials.services.awards import award_lookup, award_revoke
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from skillpath.credentials.exceptions_issuing import IssuingError
+from skillpath.credentials.exceptions import IssuingError
 from skillpath.credentials.models import KeyType
 from skillpath.credentials.services.issuers import (
     issuer_key_documents,

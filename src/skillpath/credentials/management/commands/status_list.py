@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from skillpath.credentials.exceptions_issuing import IssuingError
+from skillpath.credentials.exceptions import IssuingError
 from skillpath.credentials.models import StatusList
 from skillpath.credentials.services.issuers import issuer_lookup
 from skillpath.credentials.services.status_lists import status_list_credential
