@@ -23,9 +23,10 @@ from skillpath.credentials.documents.verification import (
     credential_verify,
 )
 from skillpath.credentials.exceptions import IssuerNotFound, IssuingError
+from skillpath.credentials.keys import issuer_key_documents
 from skillpath.credentials.models import Award, StatusList
 from skillpath.credentials.services.awards import award_revoke, award_share_set
-from skillpath.credentials.services.issuers import issuer_key_documents, issuer_lookup
+from skillpath.credentials.services.issuers import issuer_lookup
 from skillpath.credentials.services.status_lists import status_list_credential
 from skillpath.credentials.views.wallet import DOWNLOAD_FORMATS, award_file, file_name
 

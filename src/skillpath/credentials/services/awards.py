@@ -38,12 +38,13 @@ from skillpath.credentials.exceptions import (
 )
 from skillpath.credentials.issuing_definitions import DefinitionSpec, definition_spec
 from skillpath.credentials.models import Award, AwardEvidence, AwardStatus
-from skillpath.credentials.services.issuers import absolute, issuer_ensure
+from skillpath.credentials.services.issuers import issuer_ensure
 from skillpath.credentials.services.status_lists import (
     status_list_allocate,
     status_list_set,
     status_list_url,
 )
+from skillpath.credentials.site import absolute
 
 
 def competency_standings(*, learner: User, credential: Any) -> list[CompetencyStanding]:

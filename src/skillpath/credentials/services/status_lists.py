@@ -26,13 +26,9 @@ from skillpath.core.badges import (
     sign_data_integrity,
 )
 from skillpath.credentials.exceptions import StatusListFull
+from skillpath.credentials.keys import current_key, ed25519_private_key
 from skillpath.credentials.models import Issuer, KeyType, StatusList
-from skillpath.credentials.services.issuers import (
-    absolute,
-    base_url,
-    current_key,
-    ed25519_private_key,
-)
+from skillpath.credentials.site import absolute, base_url
 
 CLOCK_LEEWAY = timedelta(minutes=1)
 

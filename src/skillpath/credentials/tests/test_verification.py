@@ -22,9 +22,9 @@ from skillpath.core.badges import (
     sign_vc_jwt,
 )
 from skillpath.credentials.documents.verification import credential_verify
+from skillpath.credentials.keys import current_key, private_key
 from skillpath.credentials.models import KeyType
 from skillpath.credentials.services.awards import award_revoke
-from skillpath.credentials.services.issuers import current_key, private_key
 from skillpath.credentials.tests.issuing_world import awarded
 
 pytestmark = pytest.mark.django_db

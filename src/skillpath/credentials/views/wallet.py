@@ -27,7 +27,7 @@ from skillpath.credentials.exceptions import IssuingError
 from skillpath.credentials.forms import RevokeForm, ShareForm
 from skillpath.credentials.models import Award
 from skillpath.credentials.services.awards import award_revoke, award_share_set
-from skillpath.credentials.services.issuers import absolute
+from skillpath.credentials.site import absolute
 
 DOWNLOAD_FORMATS = ("json", "jwt-rs256", "jwt-eddsa", "png", "svg")
 LINKEDIN_ADD = "https://www.linkedin.com/profile/add"
