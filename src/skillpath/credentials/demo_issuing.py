@@ -15,8 +15,8 @@ from typing import Any
 
 from skillpath.accounts.models import User
 from skillpath.common.cycle import CompetencyStanding, StandingStatus
-from skillpath.credentials.issuing_definitions import definition_spec
 from skillpath.credentials.models import Award, AwardStatus
+from skillpath.credentials.selectors import definition_spec
 from skillpath.credentials.services.awards import (
     award_issue,
     award_revoke,

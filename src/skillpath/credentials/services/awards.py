@@ -36,8 +36,8 @@ from skillpath.credentials.exceptions import (
     AwardRefused,
     NotAllDemonstrated,
 )
-from skillpath.credentials.issuing_definitions import DefinitionSpec, definition_spec
 from skillpath.credentials.models import Award, AwardEvidence, AwardStatus
+from skillpath.credentials.selectors import DefinitionSpec, definition_spec
 from skillpath.credentials.services.issuers import issuer_ensure
 from skillpath.credentials.services.status_lists import (
     status_list_allocate,

@@ -20,7 +20,6 @@ from skillpath.core.badges.loader import OB_EXTENSIONS, OB_V3P0, VC_V2
 from skillpath.core.badges.openbadges import build_achievement, build_issuer
 from skillpath.credentials.documents.openbadges import achievement_for
 from skillpath.credentials.documents.verification import credential_verify
-from skillpath.credentials.issuing_definitions import definition_spec
 from skillpath.credentials.keys import controller_document, issuer_keys, method_document
 from skillpath.credentials.models import (
     Award,
@@ -29,6 +28,7 @@ from skillpath.credentials.models import (
     MicroCredential,
     StatusList,
 )
+from skillpath.credentials.selectors import definition_spec
 from skillpath.credentials.services.issuers import issuer_profile
 from skillpath.credentials.services.status_lists import status_list_credential
 from skillpath.credentials.site import absolute
