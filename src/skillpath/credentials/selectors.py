@@ -173,7 +173,7 @@ class DefinitionSpec:
     name: str
     description: str
     criteria: str
-    organisation: Organisation | None
+    organisation: Organisation
     validity_months: int | None
     competencies: tuple[CompetencySpec, ...]
     code: str
