@@ -18,6 +18,11 @@ from ninja.errors import HttpError
 
 from skillpath.common.types import AuthedRequest
 from skillpath.credentials import access
+from skillpath.credentials.documents.downloads import (
+    DOWNLOAD_FORMATS,
+    award_file,
+    file_name,
+)
 from skillpath.credentials.documents.verification import (
     MAX_INPUT_BYTES,
     credential_verify,
@@ -28,7 +33,6 @@ from skillpath.credentials.models import Award, StatusList
 from skillpath.credentials.services.awards import award_revoke, award_share_set
 from skillpath.credentials.services.issuers import issuer_lookup
 from skillpath.credentials.services.status_lists import status_list_credential
-from skillpath.credentials.views.wallet import DOWNLOAD_FORMATS, award_file, file_name
 
 router = Router(tags=["credentials: issuing and verification"])
 
