@@ -11,15 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
-
 from skillpath.assessments.models import AssessmentPolicy, Caution, Method
-from skillpath.credentials.models import (
-    CredentialState,
-    MicroCredential,
-    MicroCredentialCompetency,
-)
-from skillpath.frameworks.models import Competency, ProficiencyLevel
+from skillpath.credentials import selectors as definitions
+from skillpath.credentials.models import CredentialState, MicroCredential
+from skillpath.frameworks.models import Competency
 from skillpath.frameworks.text import localised
 
 ALL_METHODS = frozenset(Method.values)
@@ -72,26 +67,13 @@ def credential_title(credential: MicroCredential) -> str:
     return str(credential.title)
 
 
-def _requirement_rows(
-    credential: MicroCredential,
-) -> QuerySet[MicroCredentialCompetency]:
-    return (
-        MicroCredentialCompetency.objects.filter(credential=credential)
-        .select_related("competency__framework__scale")
-        .prefetch_related(
-            "methods",
-            Prefetch(
-                "competency__framework__scale__levels",
-                queryset=ProficiencyLevel.objects.order_by("level"),
-            ),
-        )
-        .order_by("position", "id")
-    )
-
-
 def _scale_levels(competency: Competency, required: int) -> tuple[int, ...]:
     scale = competency.scale
     numbers = sorted(level.level for level in scale.levels.all()) if scale else []
+    return _with_not_demonstrated(numbers, required)
+
+
+def _with_not_demonstrated(numbers: list[int], required: int) -> tuple[int, ...]:
     if not numbers:
         numbers = list(range(1, max(required, 4) + 1))
     # Level 0 means "not demonstrated"; reaching level 1 needs a cut too.
@@ -101,20 +83,24 @@ def _scale_levels(competency: Competency, required: int) -> tuple[int, ...]:
 def credential_requirements(credential: Any) -> list[Requirement]:
     """Return the credential's competencies with required levels and methods.
 
-    A requirement with no method listed may be shown by any method.
+    Adapts what ``credentials.selectors.credential_requirements`` reads. A
+    requirement with no method listed may be shown by any method.
     """
     cached = getattr(credential, "_assessment_requirements", None)
     if cached is not None:
         return cached
     needs = []
-    for row in _requirement_rows(credential):
-        methods = frozenset(row.allowed_methods) or ALL_METHODS
+    for requirement in definitions.credential_requirements(credential):
+        methods = frozenset(requirement.allowed_methods) or ALL_METHODS
         needs.append(
             Requirement(
-                competency=row.competency,
-                required_level=int(row.required_level),
+                competency=requirement.competency,
+                required_level=requirement.required_level,
                 methods=methods,
-                levels=_scale_levels(row.competency, int(row.required_level)),
+                levels=_with_not_demonstrated(
+                    sorted(level.level for level in requirement.levels),
+                    requirement.required_level,
+                ),
             )
         )
     credential._assessment_requirements = needs

@@ -8,6 +8,6 @@ class CredentialsConfig(AppConfig):
 
     def ready(self) -> None:
         from skillpath.common.cycle import on_standing_changed
-        from skillpath.credentials.awards import award_on_standing_changed
+        from skillpath.credentials.services.awards import award_on_standing_changed
 
         on_standing_changed(award_on_standing_changed)

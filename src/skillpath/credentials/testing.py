@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from skillpath.credentials import services
 from skillpath.credentials.models import MicroCredential
+from skillpath.credentials.services import definitions as services
 from skillpath.frameworks import testing as framework_testing
 
 

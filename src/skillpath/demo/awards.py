@@ -16,10 +16,18 @@ from typing import Any
 from skillpath.accounts.models import User
 from skillpath.assessments.models import Sitting
 from skillpath.common.cycle import CompetencyStanding, StandingStatus
-from skillpath.credentials.awards import award_issue, award_revoke, award_share_set
-from skillpath.credentials.issuing_definitions import definition_spec
-from skillpath.credentials.models import CredentialState, MicroCredential
-from skillpath.credentials.models_issuing import Award, AwardStatus
+from skillpath.credentials.models import (
+    Award,
+    AwardStatus,
+    CredentialState,
+    MicroCredential,
+)
+from skillpath.credentials.selectors import definition_spec
+from skillpath.credentials.services.awards import (
+    award_issue,
+    award_revoke,
+    award_share_set,
+)
 from skillpath.demo.files import load
 
 AWARDS = load("awards.json")

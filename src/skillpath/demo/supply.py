@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from skillpath.accounts.models import Organisation, User
-from skillpath.credentials import services as credential_services
 from skillpath.credentials.models import MicroCredential
+from skillpath.credentials.services import definitions as credential_services
 from skillpath.demo.files import load, path
 from skillpath.frameworks import services
 from skillpath.frameworks.models import (

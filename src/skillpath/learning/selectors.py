@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from skillpath.credentials import selectors as credential_selectors
 from skillpath.frameworks.models import Competency
 from skillpath.learning import access
 from skillpath.learning.models import (
@@ -281,12 +282,7 @@ def credentials_in_progress(user: Any, with_plans: list[Any]) -> list[Any]:
 
 def credential_competencies(slug: str) -> tuple[int, ...]:
     """Return the ids of the competencies the credential ``slug`` requires."""
-    if not slug:
-        return ()
-    from skillpath.credentials.models import MicroCredentialCompetency
-
     return tuple(
-        MicroCredentialCompetency.objects.filter(credential__slug=slug).values_list(
-            "competency_id", flat=True
-        )
+        requirement.competency_id
+        for requirement in credential_selectors.credential_requirements_by_slug(slug)
     )

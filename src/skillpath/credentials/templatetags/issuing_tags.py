@@ -6,8 +6,8 @@ from typing import Any
 
 from django import template
 
-from skillpath.credentials.access_issuing import awards_of
-from skillpath.credentials.models_issuing import Award
+from skillpath.credentials.access import awards_of
+from skillpath.credentials.models import Award
 
 register = template.Library()
 

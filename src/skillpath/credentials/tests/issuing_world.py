@@ -13,9 +13,9 @@ from typing import Any
 from skillpath.accounts.models import Organisation, OrganisationKind, User
 from skillpath.common import testing
 from skillpath.common.cycle import CompetencyStanding, StandingStatus
-from skillpath.credentials.awards import award_issue
-from skillpath.credentials.issuing_definitions import definition_spec
-from skillpath.credentials.models_issuing import Award
+from skillpath.credentials.models import Award
+from skillpath.credentials.selectors import definition_spec
+from skillpath.credentials.services.awards import award_issue
 
 ESCO_SKILL = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
 _numbers = itertools.count(1)

@@ -12,10 +12,10 @@ from django.utils import translation
 
 from skillpath.common import cycle, testing
 from skillpath.common.models import AuditEvent
-from skillpath.credentials import awards
-from skillpath.credentials.awards import award_if_earned, award_issue
-from skillpath.credentials.exceptions_issuing import AlreadyAwarded, NotAllDemonstrated
-from skillpath.credentials.models_issuing import Award, AwardStatus
+from skillpath.credentials.exceptions import AlreadyAwarded, NotAllDemonstrated
+from skillpath.credentials.models import Award, AwardStatus
+from skillpath.credentials.services import awards
+from skillpath.credentials.services.awards import award_if_earned, award_issue
 from skillpath.credentials.tests.issuing_world import (
     CASE_ITEM,
     ESCO_SKILL,
@@ -208,7 +208,7 @@ def test_without_standings_the_assessments_app_is_asked() -> None:
 def test_validity_is_counted_in_calendar_months() -> None:
     from datetime import UTC, datetime
 
-    from skillpath.credentials.awards import add_months
+    from skillpath.credentials.services.awards import add_months
 
     assert add_months(datetime(2026, 1, 31, tzinfo=UTC), 1) == datetime(
         2026, 2, 28, tzinfo=UTC

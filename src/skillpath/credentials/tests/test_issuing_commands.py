@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from skillpath.core.badges import decode_status_list, extract_png, extract_svg, get_bit
+from skillpath.credentials.documents.verification import credential_verify
 from skillpath.credentials.tests.issuing_world import awarded
-from skillpath.credentials.verification import credential_verify
 
 pytestmark = pytest.mark.django_db
 

@@ -8,19 +8,21 @@ import pytest
 from django.test import Client, override_settings
 
 from skillpath.common import testing
-from skillpath.credentials.exceptions_issuing import IssuerKeyUnavailable
-from skillpath.credentials.issuing import (
+from skillpath.credentials.documents.verification import credential_verify
+from skillpath.credentials.exceptions import IssuerKeyUnavailable
+from skillpath.credentials.keys import (
     controller_document,
-    issuer_ensure,
     issuer_key_documents,
-    issuer_key_rotate,
-    issuer_lookup,
     private_key,
     resolve_method,
 )
-from skillpath.credentials.models_issuing import IssuerKey, KeyType
+from skillpath.credentials.models import IssuerKey, KeyType
+from skillpath.credentials.services.issuers import (
+    issuer_ensure,
+    issuer_key_rotate,
+    issuer_lookup,
+)
 from skillpath.credentials.tests.issuing_world import awarded
-from skillpath.credentials.verification import credential_verify
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,10 @@ from django.test import Client
 
 from skillpath.common import testing
 from skillpath.core.badges import decode_status_list, get_bit, verify_credential
-from skillpath.credentials.issuing import issuer_ensure, resolve_method
-from skillpath.credentials.models_issuing import StatusList
-from skillpath.credentials.status_lists import (
+from skillpath.credentials.keys import resolve_method
+from skillpath.credentials.models import StatusList
+from skillpath.credentials.services.issuers import issuer_ensure
+from skillpath.credentials.services.status_lists import (
     resolve_status_list,
     status_list_allocate,
     status_list_by_url,

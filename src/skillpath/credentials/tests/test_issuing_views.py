@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from skillpath.common import testing
 from skillpath.core.badges import extract_png, extract_svg
-from skillpath.credentials.models_issuing import Award, AwardStatus
+from skillpath.credentials.models import Award, AwardStatus
 from skillpath.credentials.tests.issuing_world import awarded
 
 pytestmark = pytest.mark.django_db
@@ -231,7 +231,7 @@ def test_dashboard_section_lists_the_learners_credentials() -> None:
 def test_linkedin_link_carries_the_certification_fields() -> None:
     from urllib.parse import parse_qs, urlsplit
 
-    from skillpath.credentials.views_wallet import linkedin_url
+    from skillpath.credentials.documents.downloads import linkedin_url
 
     award = awarded(validity_months=12)
     url = urlsplit(linkedin_url(award))

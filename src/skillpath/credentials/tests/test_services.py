@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import translation
 
 from skillpath.common import testing
-from skillpath.credentials import selectors, services
+from skillpath.credentials import selectors
 from skillpath.credentials import testing as factories
 from skillpath.credentials.exceptions import (
     DefinitionFrozen,
@@ -18,6 +18,7 @@ from skillpath.credentials.exceptions import (
     PublishRefused,
 )
 from skillpath.credentials.models import AssessmentMethod, CredentialState
+from skillpath.credentials.services import definitions as services
 from skillpath.frameworks import services as framework_services
 from skillpath.frameworks import testing as framework_factories
 

@@ -21,11 +21,11 @@ from skillpath.core.badges import (
     sign_data_integrity,
     sign_vc_jwt,
 )
-from skillpath.credentials.awards import award_revoke
-from skillpath.credentials.issuing import current_key, private_key
-from skillpath.credentials.models_issuing import KeyType
+from skillpath.credentials.documents.verification import credential_verify
+from skillpath.credentials.keys import current_key, private_key
+from skillpath.credentials.models import KeyType
+from skillpath.credentials.services.awards import award_revoke
 from skillpath.credentials.tests.issuing_world import awarded
-from skillpath.credentials.verification import credential_verify
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,13 @@ from io import StringIO
 
 import pytest
 
-from skillpath.credentials.models import CredentialState, MicroCredential
-from skillpath.credentials.models_issuing import Award, AwardStatus
-from skillpath.credentials.verification import credential_verify
+from skillpath.credentials.documents.verification import credential_verify
+from skillpath.credentials.models import (
+    Award,
+    AwardStatus,
+    CredentialState,
+    MicroCredential,
+)
 from skillpath.demo import awards
 from skillpath.demo.seed import seed
 

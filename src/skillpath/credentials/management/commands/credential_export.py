@@ -9,8 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from skillpath.core.badges import badge_png, badge_svg, bake_png, bake_svg
-from skillpath.credentials.awards import award_lookup
-from skillpath.credentials.exceptions_issuing import IssuingError
+from skillpath.credentials.exceptions import IssuingError
+from skillpath.credentials.services.awards import award_lookup
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from skillpath.credentials.models_issuing import Award
+from skillpath.credentials.models import Award
 
 
 class Command(BaseCommand):

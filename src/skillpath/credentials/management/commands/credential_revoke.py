@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from skillpath.credentials.awards import award_lookup, award_revoke
-from skillpath.credentials.exceptions_issuing import IssuingError
+from skillpath.credentials.exceptions import IssuingError
+from skillpath.credentials.services.awards import award_lookup, award_revoke
 
 
 class Command(BaseCommand):

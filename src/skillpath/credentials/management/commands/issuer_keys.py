@@ -7,13 +7,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from skillpath.credentials.exceptions_issuing import IssuingError
-from skillpath.credentials.issuing import (
-    issuer_key_documents,
-    issuer_key_rotate,
-    issuer_lookup,
-)
-from skillpath.credentials.models_issuing import KeyType
+from skillpath.credentials.exceptions import IssuingError
+from skillpath.credentials.keys import issuer_key_documents
+from skillpath.credentials.models import KeyType
+from skillpath.credentials.services.issuers import issuer_key_rotate, issuer_lookup
 
 
 class Command(BaseCommand):

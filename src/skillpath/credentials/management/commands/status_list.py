@@ -7,10 +7,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from skillpath.credentials.exceptions_issuing import IssuingError
-from skillpath.credentials.issuing import issuer_lookup
-from skillpath.credentials.models_issuing import StatusList
-from skillpath.credentials.status_lists import status_list_credential
+from skillpath.credentials.exceptions import IssuingError
+from skillpath.credentials.models import StatusList
+from skillpath.credentials.services.issuers import issuer_lookup
+from skillpath.credentials.services.status_lists import status_list_credential
 
 
 class Command(BaseCommand):

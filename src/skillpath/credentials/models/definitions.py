@@ -2,7 +2,7 @@
 
 A definition is built from a job profile version; its competencies, levels and the
 assessment methods each allows are what the assessment issue assesses against. Awards,
-issuer keys and verification are added to this app by their own module.
+issuer keys and verification are in ``models/issuing.py``.
 """
 
 from __future__ import annotations
@@ -228,6 +228,3 @@ class AllowedMethod(models.Model):
     @property
     def code(self) -> str:
         return self.method
-
-
-from skillpath.credentials.models_issuing import *  # noqa: E402,F401,F403

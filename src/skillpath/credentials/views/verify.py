@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_http_methods
 
 from skillpath.common.htmx import render_page_or_fragment
-from skillpath.credentials.forms_issuing import VerifyForm
-from skillpath.credentials.verification import credential_verify
+from skillpath.credentials.documents.verification import credential_verify
+from skillpath.credentials.forms import VerifyForm
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,14 +1,12 @@
 """The learner's wallet, downloads, certificate and share switch; revoking.
 
-Views are thin: fetch through ``access_issuing`` (which 404s on another person's
+Views are thin: fetch through ``access`` (which 404s on another person's
 award), call one service, render or redirect.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,66 +19,24 @@ from django.views.decorators.http import require_GET, require_POST
 
 from skillpath.common.htmx import redirect_after_post
 from skillpath.common.types import AuthedRequest
-from skillpath.core.badges import badge_png, badge_svg, bake_png, bake_svg
-from skillpath.credentials import access_issuing
-from skillpath.credentials.awards import award_revoke, award_share_set
-from skillpath.credentials.exceptions_issuing import IssuingError
-from skillpath.credentials.forms_issuing import RevokeForm, ShareForm
-from skillpath.credentials.issuing import absolute
-from skillpath.credentials.models_issuing import Award
-
-DOWNLOAD_FORMATS = ("json", "jwt-rs256", "jwt-eddsa", "png", "svg")
-LINKEDIN_ADD = "https://www.linkedin.com/profile/add"
-
-
-def linkedin_url(award: Award) -> str:
-    """Return the "add to LinkedIn profile" link of an award."""
-    params = {
-        "startTask": "CERTIFICATION_NAME",
-        "name": str(award.document.get("name", award.credential)),
-        "organizationName": award.issuer.name,
-        "issueYear": award.valid_from.year,
-        "issueMonth": award.valid_from.month,
-    }
-    if award.valid_until is not None:
-        params["expirationYear"] = award.valid_until.year
-        params["expirationMonth"] = award.valid_until.month
-    params["certUrl"] = award.credential_iri
-    params["certId"] = str(award.public_id)
-    return f"{LINKEDIN_ADD}?{urlencode(params)}"
-
-
-def award_file(award: Award, form: str) -> tuple[bytes, str, str]:
-    """Return ``(content, content type, file extension)`` of a download format."""
-    name = str(award.document.get("name", "credential"))
-    if form == "json":
-        text = json.dumps(award.document, ensure_ascii=False, indent=2)
-        return text.encode("utf-8"), "application/json", "json"
-    if form == "jwt-rs256":
-        return award.jwt_rs256.encode("ascii"), "application/jwt", "jwt"
-    if form == "jwt-eddsa":
-        return award.jwt_eddsa.encode("ascii"), "application/jwt", "jwt"
-    if form == "png":
-        return bake_png(badge_png(name), award.document), "image/png", "png"
-    if form == "svg":
-        return (
-            bake_svg(badge_svg(name), award.document).encode("utf-8"),
-            "image/svg+xml",
-            "svg",
-        )
-    raise Http404
-
-
-def file_name(award: Award, extension: str, suffix: str = "") -> str:
-    """Return a download's file name, e.g. ``credential-1a2b3c4d-rs256.jwt``."""
-    return f"credential-{str(award.public_id)[:8]}{suffix}.{extension}"
+from skillpath.credentials import access
+from skillpath.credentials.documents.downloads import (
+    DOWNLOAD_FORMATS,
+    award_file,
+    file_name,
+    linkedin_url,
+)
+from skillpath.credentials.exceptions import IssuingError
+from skillpath.credentials.forms import RevokeForm, ShareForm
+from skillpath.credentials.services.awards import award_revoke, award_share_set
+from skillpath.credentials.site import absolute
 
 
 @login_required
 @require_GET
 def wallet(request: AuthedRequest) -> HttpResponse:
     """List every credential the learner holds, with what they can do with it."""
-    awards = list(access_issuing.awards_of(request.user))
+    awards = list(access.awards_of(request.user))
     for award in awards:
         award.linkedin_url = linkedin_url(award)  # type: ignore[attr-defined]
     return render(request, "credentials/wallet.html", {"awards": awards})
@@ -90,7 +46,7 @@ def wallet(request: AuthedRequest) -> HttpResponse:
 @require_GET
 def award_download(request: AuthedRequest, public_id: Any, form: str) -> HttpResponse:
     """Download the learner's own credential as JSON, JWT, or a baked image."""
-    award = access_issuing.own_award(request.user, public_id)
+    award = access.own_award(request.user, public_id)
     if form not in DOWNLOAD_FORMATS:
         raise Http404
     content, content_type, extension = award_file(award, form)
@@ -106,7 +62,7 @@ def award_download(request: AuthedRequest, public_id: Any, form: str) -> HttpRes
 @require_GET
 def award_certificate(request: AuthedRequest, public_id: Any) -> HttpResponse:
     """Show a printable certificate of the learner's own credential."""
-    award = access_issuing.own_award(request.user, public_id)
+    award = access.own_award(request.user, public_id)
     return render(
         request,
         "credentials/certificate.html",
@@ -118,7 +74,7 @@ def award_certificate(request: AuthedRequest, public_id: Any) -> HttpResponse:
 @require_POST
 def award_share(request: AuthedRequest, public_id: Any) -> HttpResponse:
     """Turn the public page of the learner's own credential on or off."""
-    award = access_issuing.own_award(request.user, public_id)
+    award = access.own_award(request.user, public_id)
     form = ShareForm(request.POST)
     shared = form.is_valid() and form.cleaned_data["shared"]
     award_share_set(award=award, shared=shared, actor=request.user)
@@ -134,8 +90,8 @@ def award_share(request: AuthedRequest, public_id: Any) -> HttpResponse:
 @login_required
 def award_revoke_view(request: AuthedRequest, public_id: Any) -> HttpResponse:
     """Let a coordinator of the issuing organisation revoke an award, with a reason."""
-    award = access_issuing.issued_award(request.user, public_id)
-    if not access_issuing.can_revoke(request.user, award):
+    award = access.issued_award(request.user, public_id)
+    if not access.can_revoke(request.user, award):
         raise PermissionDenied
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -159,5 +115,5 @@ def award_revoke_view(request: AuthedRequest, public_id: Any) -> HttpResponse:
 @require_GET
 def awards_issued(request: AuthedRequest) -> HttpResponse:
     """List the awards of the organisations the coordinator works for."""
-    awards = access_issuing.awards_issued_visible_to(request.user)[:500]
+    awards = access.awards_issued_visible_to(request.user)[:500]
     return render(request, "credentials/awards_issued.html", {"awards": awards})

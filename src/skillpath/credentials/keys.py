@@ -1,10 +1,11 @@
-"""Issuers and their signing keys: creation, rotation, publication, lookup.
+"""Issuers' signing keys: made, decrypted to sign, and published.
 
 Each issuer has one current Ed25519 key (Data Integrity ``eddsa-rdfc-2022`` and
 EdDSA JWTs) and one current RSA key (RS256 JWTs). Private keys are stored encrypted
 with ``settings.SKILLPATH_KEY_ENCRYPTION_KEY`` and are only ever decrypted in this
-module, to sign. Rotation retires the current key; retired keys stay published in
-the issuer's controller document so that what they signed still verifies.
+module, to sign. Retired keys stay published in the issuer's controller document so
+that what they signed still verifies. The writes (creating an issuer, rotating a key)
+are in ``services/issuers.py``.
 """
 
 from __future__ import annotations
@@ -13,15 +14,9 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from skillpath.accounts.models import Organisation
-from skillpath.common.audit import audit_record
 from skillpath.core.badges import (
-    IssuerProfile,
     KeyDecryptionError,
     KeyFormatError,
     VerificationKey,
@@ -33,26 +28,13 @@ from skillpath.core.badges import (
 )
 from skillpath.core.badges import controller_document as core_controller_document
 from skillpath.core.badges.keys import PrivateKey, load_public_key_pem, public_key_pem
-from skillpath.credentials.exceptions_issuing import (
-    IssuerKeyUnavailable,
-    IssuerNotFound,
-)
-from skillpath.credentials.models_issuing import Issuer, IssuerKey, KeyType
+from skillpath.credentials.exceptions import IssuerKeyUnavailable
+from skillpath.credentials.models import Issuer, IssuerKey, KeyType
 
 # The contexts that define Multikey and JsonWebKey (W3C Controlled Identifiers 1.0).
 MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
 CID_V1 = "https://www.w3.org/ns/cid/v1"
 RSA_BITS = 3072
-
-
-def base_url() -> str:
-    """Return the public address of this platform, without a trailing slash."""
-    return str(settings.SKILLPATH_BASE_URL).rstrip("/")
-
-
-def absolute(path: str) -> str:
-    """Return the public URL of a site path."""
-    return base_url() + path
 
 
 def _secret() -> bytes:
@@ -67,71 +49,22 @@ def _secret() -> bytes:
     return secret.encode("utf-8")
 
 
-def _method_id(issuer: Issuer, key_type: str, number: int) -> str:
+def method_id(issuer: Issuer, key_type: str, number: int) -> str:
+    """Return the verification method id of the issuer's key ``number``."""
     return f"{issuer.iri}#{key_type}-{number}"
 
 
-def _new_key(*, issuer: Issuer, key_type: str, number: int) -> IssuerKey:
+def key_pair_new(key_type: str) -> tuple[str, bytes]:
+    """Return a new key's public half (PEM) and its private half, encrypted."""
     private: PrivateKey = (
         generate_ed25519_key()
         if key_type == KeyType.ED25519
         else generate_rsa_key(RSA_BITS)
     )
-    return IssuerKey.objects.create(
-        issuer=issuer,
-        key_type=key_type,
-        number=number,
-        method_id=_method_id(issuer, key_type, number),
-        public_key_pem=public_key_pem(private).decode("ascii"),
-        encrypted_private_key=encrypt_private_key(private, _secret()),
+    return (
+        public_key_pem(private).decode("ascii"),
+        encrypt_private_key(private, _secret()),
     )
-
-
-def issuer_ensure(*, organisation: Organisation, actor: Any = None) -> Issuer:
-    """Return the organisation's issuer, creating it and its keys the first time."""
-    existing = Issuer.objects.filter(organisation=organisation).first()
-    if existing is not None:
-        return existing
-    from skillpath.credentials.status_lists import status_list_open
-
-    try:
-        with transaction.atomic():
-            issuer = Issuer.objects.create(
-                organisation=organisation,
-                slug=organisation.slug,
-                iri=absolute(reverse("credentials:issuer", args=[organisation.slug])),
-                name=organisation.name,
-                url=organisation.website,
-                email=organisation.email,
-            )
-            for key_type in (KeyType.ED25519, KeyType.RSA):
-                _new_key(issuer=issuer, key_type=key_type, number=1)
-            status_list_open(issuer=issuer)
-            audit_record(actor=actor, verb="issuer.create", target=issuer)
-    except IntegrityError:  # created meanwhile by a concurrent request
-        return Issuer.objects.get(organisation=organisation)
-    return issuer
-
-
-def issuer_key_rotate(*, issuer: Issuer, key_type: str, actor: Any = None) -> IssuerKey:
-    """Retire the issuer's current key of ``key_type`` and create its successor."""
-    if key_type not in KeyType.values:
-        raise ValueError(f"Unknown key type {key_type!r}; use one of {KeyType.values}.")
-    with transaction.atomic():
-        Issuer.objects.select_for_update().get(pk=issuer.pk)
-        keys = IssuerKey.objects.filter(issuer=issuer, key_type=key_type)
-        number = max((key.number for key in keys), default=0) + 1
-        retired = keys.filter(retired_at__isnull=True).update(retired_at=timezone.now())
-        key = _new_key(issuer=issuer, key_type=key_type, number=number)
-        audit_record(
-            actor=actor,
-            verb="issuer.key_rotate",
-            target=issuer,
-            key_type=key_type,
-            method=key.method_id,
-            retired=retired,
-        )
-    return key
 
 
 def current_key(issuer: Issuer, key_type: str) -> IssuerKey:
@@ -215,38 +148,3 @@ def controller_document(issuer: Issuer) -> dict[str, Any]:
     return core_controller_document(
         issuer.iri, [verification_key(key) for key in issuer_keys(issuer)]
     )
-
-
-def issuer_profile(issuer: Issuer) -> IssuerProfile:
-    """Return the Open Badges ``Profile`` of the issuer."""
-    return IssuerProfile(
-        id=issuer.iri,
-        name=issuer.name,
-        url=issuer.url or None,
-        email=issuer.email or None,
-        image=issuer.image_url or None,
-        description=issuer.description or None,
-    )
-
-
-def issuer_lookup(reference: str) -> Issuer:
-    """Return the issuer whose id URL, or whose organisation's short name, is given."""
-    reference = reference.strip()
-    issuer = (
-        Issuer.objects.select_related("organisation")
-        .filter(iri=reference.rstrip("/"))
-        .first()
-        or Issuer.objects.select_related("organisation")
-        .filter(organisation__slug=reference)
-        .first()
-        or Issuer.objects.select_related("organisation").filter(slug=reference).first()
-    )
-    if issuer is None:
-        raise IssuerNotFound(
-            _(
-                "No issuer is known as %(reference)s. Give the issuer's id URL or its "
-                "organisation's short name (credential_list shows both)."
-            )
-            % {"reference": reference}
-        )
-    return issuer

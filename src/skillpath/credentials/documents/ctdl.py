@@ -11,17 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-
 from skillpath.credentials.models import MicroCredential
 from skillpath.credentials.selectors import credential_requirements, endorsers
+from skillpath.credentials.site import absolute
 
 CONTEXT = "https://credreg.net/ctdl/schema/context/json"
 NOC_FRAMEWORK = "https://noc.esdc.gc.ca/"
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.SKILLPATH_BASE_URL}{path}"
 
 
 def _language_map(english: str, french: str) -> dict[str, str]:
@@ -32,7 +27,7 @@ def _language_map(english: str, french: str) -> dict[str, str]:
 def _organisation(organisation: Any) -> dict[str, Any]:
     document: dict[str, Any] = {
         "@type": "ceterms:CredentialOrganization",
-        "@id": _absolute(organisation.get_absolute_url()),
+        "@id": absolute(organisation.get_absolute_url()),
         "ceterms:name": {"en": organisation.name},
     }
     if organisation.website:
@@ -44,19 +39,19 @@ def ctdl_document(credential: MicroCredential) -> dict[str, Any]:
     """Return the CTDL JSON-LD description of ``credential``."""
     version = credential.profile_version
     profile = version.profile
-    page = _absolute(credential.get_absolute_url())
+    page = absolute(credential.get_absolute_url())
     competencies = []
     for requirement in credential_requirements(credential):
         competency = requirement.competency
         alignment: dict[str, Any] = {
             "@type": "ceterms:CredentialAlignmentObject",
             "ceterms:targetNode": competency.uri
-            or _absolute(competency.get_absolute_url()),
+            or absolute(competency.get_absolute_url()),
             "ceterms:targetNodeName": _language_map(
                 competency.title_en, competency.title_fr
             ),
             "ceterms:framework": competency.framework.uri
-            or _absolute(competency.framework.get_absolute_url()),
+            or absolute(competency.framework.get_absolute_url()),
             "ceterms:frameworkName": {"en": competency.framework.title},
             "ceterms:alignmentType": "requires",
             "ceterms:weight": round(requirement.importance / 5, 2),

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from skillpath.accounts.models import Organisation
-from skillpath.credentials import access, selectors, services
-from skillpath.credentials.ctdl import ctdl_document
+from skillpath.credentials import access, selectors
+from skillpath.credentials.documents.ctdl import ctdl_document
 from skillpath.credentials.exceptions import (
     CredentialError,
     DefinitionFrozen,
@@ -23,6 +23,7 @@ from skillpath.credentials.models import (
     MicroCredential,
     MicroCredentialCompetency,
 )
+from skillpath.credentials.services import definitions as services
 from skillpath.frameworks import access as framework_access
 from skillpath.frameworks.api_errors import service_errors
 from skillpath.frameworks.models import ProfileVersion

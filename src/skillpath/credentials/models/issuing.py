@@ -1,6 +1,6 @@
 """Issuing side of micro-credentials: issuers, their keys, status lists, awards.
 
-A micro-credential's definition (``MicroCredential``) lives in ``models.py``; this
+A micro-credential's definition (``MicroCredential``) lives in ``models/definitions.py``; this
 module holds what happens once a learner earns one: the signed Open Badges 3.0
 credential, the evidence behind it, and its place in the issuer's revocation list.
 """

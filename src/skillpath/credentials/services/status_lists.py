@@ -25,14 +25,10 @@ from skillpath.core.badges import (
     set_bit,
     sign_data_integrity,
 )
-from skillpath.credentials.exceptions_issuing import StatusListFull
-from skillpath.credentials.issuing import (
-    absolute,
-    base_url,
-    current_key,
-    ed25519_private_key,
-)
-from skillpath.credentials.models_issuing import Issuer, KeyType, StatusList
+from skillpath.credentials.exceptions import StatusListFull
+from skillpath.credentials.keys import current_key, ed25519_private_key
+from skillpath.credentials.models import Issuer, KeyType, StatusList
+from skillpath.credentials.site import absolute, base_url
 
 CLOCK_LEEWAY = timedelta(minutes=1)
 

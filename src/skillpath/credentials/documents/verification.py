@@ -16,8 +16,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from skillpath.core.badges import Check, VerificationResult, verify_credential
-from skillpath.credentials.issuing import resolve_method
-from skillpath.credentials.status_lists import resolve_status_list
+from skillpath.credentials.keys import resolve_method
+from skillpath.credentials.services.status_lists import resolve_status_list
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024
 

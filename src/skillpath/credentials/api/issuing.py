@@ -17,14 +17,22 @@ from ninja import Field, File, Router, Schema, UploadedFile
 from ninja.errors import HttpError
 
 from skillpath.common.types import AuthedRequest
-from skillpath.credentials import access_issuing
-from skillpath.credentials.awards import award_revoke, award_share_set
-from skillpath.credentials.exceptions_issuing import IssuerNotFound, IssuingError
-from skillpath.credentials.issuing import issuer_key_documents, issuer_lookup
-from skillpath.credentials.models_issuing import Award, StatusList
-from skillpath.credentials.status_lists import status_list_credential
-from skillpath.credentials.verification import MAX_INPUT_BYTES, credential_verify
-from skillpath.credentials.views_wallet import DOWNLOAD_FORMATS, award_file, file_name
+from skillpath.credentials import access
+from skillpath.credentials.documents.downloads import (
+    DOWNLOAD_FORMATS,
+    award_file,
+    file_name,
+)
+from skillpath.credentials.documents.verification import (
+    MAX_INPUT_BYTES,
+    credential_verify,
+)
+from skillpath.credentials.exceptions import IssuerNotFound, IssuingError
+from skillpath.credentials.keys import issuer_key_documents
+from skillpath.credentials.models import Award, StatusList
+from skillpath.credentials.services.awards import award_revoke, award_share_set
+from skillpath.credentials.services.issuers import issuer_lookup
+from skillpath.credentials.services.status_lists import status_list_credential
 
 router = Router(tags=["credentials: issuing and verification"])
 
@@ -158,7 +166,7 @@ def award_public(request: HttpRequest, award_id: UUID) -> dict[str, Any]:
 
 @router.get("/credentials/awards", response=list[AwardOut], summary="My credentials")
 def my_awards(request: AuthedRequest) -> list[Award]:
-    return list(access_issuing.awards_of(request.user))
+    return list(access.awards_of(request.user))
 
 
 @router.get(
@@ -168,7 +176,7 @@ def my_awards(request: AuthedRequest) -> list[Award]:
 def award_download(
     request: AuthedRequest, award_id: UUID, format: str = "json"
 ) -> HttpResponse:
-    award = access_issuing.own_award(request.user, award_id)
+    award = access.own_award(request.user, award_id)
     if format not in DOWNLOAD_FORMATS:
         raise HttpError(422, f"format must be one of {', '.join(DOWNLOAD_FORMATS)}.")
     content, content_type, extension = award_file(award, format)
@@ -185,7 +193,7 @@ def award_download(
     summary="Show or hide my credential's public page",
 )
 def award_share(request: AuthedRequest, award_id: UUID, payload: ShareIn) -> Award:
-    award = access_issuing.own_award(request.user, award_id)
+    award = access.own_award(request.user, award_id)
     return award_share_set(award=award, shared=payload.shared, actor=request.user)
 
 
@@ -201,7 +209,7 @@ def award_revoke_endpoint(
         Award.objects.select_related("issuer__organisation", "learner"),
         public_id=award_id,
     )
-    if not access_issuing.can_revoke(request.user, award):
+    if not access.can_revoke(request.user, award):
         raise PermissionDenied(
             "Only coordinators of the issuing organisation may revoke this credential."
         )

@@ -28,22 +28,23 @@ from django.utils.translation import gettext as _
 from skillpath.accounts.models import User
 from skillpath.common.audit import audit_record
 from skillpath.common.cycle import CompetencyStanding
-from skillpath.credentials.exceptions_issuing import (
+from skillpath.credentials.documents.openbadges import credential_build, credential_sign
+from skillpath.credentials.exceptions import (
     AlreadyAwarded,
     AlreadyRevoked,
     AwardNotFound,
     AwardRefused,
     NotAllDemonstrated,
 )
-from skillpath.credentials.issuing import absolute, issuer_ensure
-from skillpath.credentials.issuing_definitions import DefinitionSpec, definition_spec
-from skillpath.credentials.issuing_documents import credential_build, credential_sign
-from skillpath.credentials.models_issuing import Award, AwardEvidence, AwardStatus
-from skillpath.credentials.status_lists import (
+from skillpath.credentials.models import Award, AwardEvidence, AwardStatus
+from skillpath.credentials.selectors import DefinitionSpec, definition_spec
+from skillpath.credentials.services.issuers import issuer_ensure
+from skillpath.credentials.services.status_lists import (
     status_list_allocate,
     status_list_set,
     status_list_url,
 )
+from skillpath.credentials.site import absolute
 
 
 def competency_standings(*, learner: User, credential: Any) -> list[CompetencyStanding]:

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from skillpath.accounts.access import require
 from skillpath.common.htmx import redirect_after_post, render_page_or_fragment
-from skillpath.credentials import access, selectors, services
-from skillpath.credentials.ctdl import ctdl_document
+from skillpath.credentials import access, selectors
+from skillpath.credentials.documents.ctdl import ctdl_document
 from skillpath.credentials.exceptions import CredentialError
 from skillpath.credentials.forms import CredentialForm, RequirementForm
 from skillpath.credentials.models import (
@@ -25,6 +25,7 @@ from skillpath.credentials.models import (
     MicroCredential,
     MicroCredentialCompetency,
 )
+from skillpath.credentials.services import definitions as services
 from skillpath.frameworks import access as framework_access
 from skillpath.frameworks.models import Competency, ProfileVersion
 from skillpath.frameworks.selectors import competency_profile

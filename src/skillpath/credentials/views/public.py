@@ -11,21 +11,27 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from skillpath.core.badges import badge_png
-from skillpath.credentials.issuing import (
-    controller_document,
-    issuer_keys,
-    issuer_profile,
-    method_document,
+from skillpath.core.badges.loader import OB_EXTENSIONS, OB_V3P0, VC_V2
+from skillpath.core.badges.openbadges import build_achievement, build_issuer
+from skillpath.credentials.documents.openbadges import achievement_for
+from skillpath.credentials.documents.verification import credential_verify
+from skillpath.credentials.keys import controller_document, issuer_keys, method_document
+from skillpath.credentials.models import (
+    Award,
+    AwardStatus,
+    Issuer,
+    MicroCredential,
+    StatusList,
 )
-from skillpath.credentials.issuing_definitions import definition_spec
-from skillpath.credentials.issuing_documents import achievement_for
-from skillpath.credentials.models_issuing import Award, AwardStatus, Issuer, StatusList
-from skillpath.credentials.status_lists import status_list_credential
-from skillpath.credentials.verification import credential_verify
+from skillpath.credentials.selectors import definition_spec
+from skillpath.credentials.services.issuers import issuer_profile
+from skillpath.credentials.services.status_lists import status_list_credential
+from skillpath.credentials.site import absolute
 
 JSON_TYPES = (
     "application/json",
@@ -74,9 +80,6 @@ def issuer(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def issuer_profile_document(request: HttpRequest, slug: str) -> HttpResponse:
     """Serve the issuer's Open Badges ``Profile`` as JSON-LD."""
-    from skillpath.core.badges.loader import OB_V3P0, VC_V2
-    from skillpath.core.badges.openbadges import build_issuer
-
     found = get_object_or_404(Issuer, slug=slug)
     profile = {"@context": [VC_V2, OB_V3P0], **build_issuer(issuer_profile(found))}
     return json_document(profile)
@@ -93,20 +96,12 @@ def status_list(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 def _definition(pk: int) -> Any:
-    from skillpath.credentials.models import MicroCredential
-
     return get_object_or_404(MicroCredential, pk=pk)
 
 
 @require_GET
 def achievement(request: HttpRequest, pk: int) -> HttpResponse:
     """Serve a micro-credential's Open Badges ``Achievement`` as JSON-LD."""
-    from django.urls import reverse
-
-    from skillpath.core.badges.loader import OB_EXTENSIONS, OB_V3P0, VC_V2
-    from skillpath.core.badges.openbadges import build_achievement
-    from skillpath.credentials.issuing import absolute
-
     spec = definition_spec(_definition(pk))
     image = absolute(reverse("credentials:achievement_image", args=[pk]))
     document = build_achievement(achievement_for(spec, image_url=image))

@@ -28,15 +28,11 @@ from skillpath.core.badges import (
     sign_data_integrity,
     sign_vc_jwt,
 )
-from skillpath.credentials.issuing import (
-    absolute,
-    current_key,
-    ed25519_private_key,
-    issuer_profile,
-    private_key,
-)
-from skillpath.credentials.issuing_definitions import CompetencySpec, DefinitionSpec
-from skillpath.credentials.models_issuing import Issuer, KeyType
+from skillpath.credentials.keys import current_key, ed25519_private_key, private_key
+from skillpath.credentials.models import Issuer, KeyType
+from skillpath.credentials.selectors import CompetencySpec, DefinitionSpec
+from skillpath.credentials.services.issuers import issuer_profile
+from skillpath.credentials.site import absolute
 
 METHOD_LABELS = {
     "adaptive_test": "Adaptive test",

@@ -1,0 +1,1 @@
+"""Every write of the credentials app, one module per part of it."""
