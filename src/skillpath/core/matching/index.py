@@ -420,7 +420,11 @@ class MatchIndex:
         counted = known & eligible
         scores = np.zeros(n_rows)
         scores[counted] = earned[counted] / total_weight[counted] * factor[counted]
-        return scores, essential_met, eligible
+        return (
+            scores,
+            essential_met.astype(np.float64),
+            np.asarray(eligible, dtype=np.bool_),
+        )
 
     def _top(
         self,
