@@ -1,15 +1,18 @@
 """The seam between the steps of the cycle: assessment, learning plan, award.
 
 The assessments app knows, per learner and micro-credential, where each competency
-stands. When that changes, its services call :func:`standing_changed`; the learning app
-(which refreshes the plan) and the credentials app (which awards the credential once
-every competency is demonstrated) register handlers in their ``AppConfig.ready``. The
-handlers run in the caller's transaction, in the order they were registered.
+stands. When that changes, its services read the standings once and call
+:func:`standing_changed` with them; the learning app (which refreshes the plan) and the
+credentials app (which awards the credential once every competency is demonstrated)
+register handlers in their ``AppConfig.ready``. The seam passes data, so a handler
+never asks the assessments app again (the apps above it need not import it, and the
+credentials app, below it, cannot). The handlers run in the caller's transaction, in
+the order they were registered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,13 +46,15 @@ class CompetencyStanding:
 
 
 def on_standing_changed(handler: StandingHandler) -> StandingHandler:
-    """Register ``handler(learner=..., credential=...)``; usable as a decorator."""
+    """Register ``handler(learner=..., credential=..., standings=...)``; a decorator."""
     if handler not in _handlers:
         _handlers.append(handler)
     return handler
 
 
-def standing_changed(*, learner: Any, credential: Any) -> None:
-    """Tell every registered handler that the learner's standing changed."""
+def standing_changed(
+    *, learner: Any, credential: Any, standings: Sequence[CompetencyStanding]
+) -> None:
+    """Tell every registered handler that the learner's standing changed, and how."""
     for handler in list(_handlers):
-        handler(learner=learner, credential=credential)
+        handler(learner=learner, credential=credential, standings=standings)

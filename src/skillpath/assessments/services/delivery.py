@@ -40,6 +40,7 @@ from skillpath.assessments.models import (
     SittingStatus,
 )
 from skillpath.assessments.selectors import competency_standings, open_sitting
+from skillpath.assessments.services.standings import standings_announce
 from skillpath.common import cycle
 from skillpath.common.audit import AuditVerb, audit_record
 
@@ -290,9 +291,7 @@ def _decide(part: SittingPart, test: Any) -> None:
     part.demonstrated_level = result.demonstrated_level
     part.decided_at = timezone.now()
     part.save()
-    cycle.standing_changed(
-        learner=part.sitting.learner, credential=part.sitting.credential
-    )
+    standings_announce(learner=part.sitting.learner, credential=part.sitting.credential)
 
 
 def sitting_expire_if_due(*, sitting: Sitting) -> bool:

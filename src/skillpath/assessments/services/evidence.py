@@ -1,7 +1,7 @@
 """Performance tasks, evidence and prior learning: what learners submit, assessors decide.
 
 Every decision that may change a learner's standing calls
-``cycle.standing_changed`` inside its transaction.
+``standings_announce`` (the cycle's seam) inside its transaction.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from skillpath.assessments.models import (
     TaskScore,
     TaskSubmission,
 )
-from skillpath.common import cycle
+from skillpath.assessments.services.standings import standings_announce
 from skillpath.common.audit import AuditVerb, audit_record
 
 MAX_TEXT = 20_000
@@ -117,7 +117,7 @@ def submission_create(
         _attach(submission, upload)
         submission.save()
         audit_record(actor=learner, verb=AuditVerb.TASK_SUBMIT, target=submission)
-        cycle.standing_changed(learner=learner, credential=credential)
+        standings_announce(learner=learner, credential=credential)
     return submission
 
 
@@ -181,7 +181,7 @@ def submission_score(
             level=level,
             moderation_requested=bool(request_moderation and not moderating),
         )
-        cycle.standing_changed(learner=locked.learner, credential=locked.credential)
+        standings_announce(learner=locked.learner, credential=locked.credential)
     submission.refresh_from_db()
     return score
 
@@ -232,7 +232,7 @@ def claim_create(
         _attach(claim, upload)
         claim.save()
         audit_record(actor=learner, verb=AuditVerb.PRIOR_LEARNING_CLAIM, target=claim)
-        cycle.standing_changed(learner=learner, credential=credential)
+        standings_announce(learner=learner, credential=credential)
     return claim
 
 
@@ -282,6 +282,6 @@ def claim_decide(
             accepted=accept,
             level=locked.level_granted,
         )
-        cycle.standing_changed(learner=locked.learner, credential=locked.credential)
+        standings_announce(learner=locked.learner, credential=locked.credential)
     claim.refresh_from_db()
     return claim

@@ -10,7 +10,6 @@ even if two servers race past the lock.
 from __future__ import annotations
 
 import calendar
-import importlib
 import secrets
 import uuid
 from collections.abc import Sequence
@@ -45,16 +44,6 @@ from skillpath.credentials.services.status_lists import (
     status_list_url,
 )
 from skillpath.credentials.site import absolute
-
-
-def competency_standings(*, learner: User, credential: Any) -> list[CompetencyStanding]:
-    """Return where each competency of ``credential`` stands for ``learner``.
-
-    Asks the assessments app, which owns the answer.
-    """
-    # Imported when needed: the assessments app owns standings, and imports us.
-    selectors = importlib.import_module("skillpath.assessments.selectors")
-    return list(selectors.competency_standings(learner=learner, credential=credential))
 
 
 def standings_problems(
@@ -106,13 +95,14 @@ def award_issue(
     *,
     learner: User,
     credential: Any,
-    standings: Sequence[CompetencyStanding] | None = None,
+    standings: Sequence[CompetencyStanding],
     notes: dict[int, str] | None = None,
     actor: Any = None,
 ) -> Award:
     """Award ``credential`` to ``learner`` and return the signed award.
 
-    ``standings`` default to what the assessments app reports; ``notes`` add a
+    ``standings`` are where the learner stands, as the assessments app reported them
+    through the cycle's seam (this app never asks it); ``notes`` add a
     sentence to the evidence of a competency (e.g. "demo: recognised prior learning").
 
     Raises
@@ -141,8 +131,6 @@ def award_issue(
                 _("%(learner)s already holds %(name)s.")
                 % {"learner": learner, "name": spec.name}
             )
-        if standings is None:
-            standings = competency_standings(learner=learner, credential=credential)
         problems = standings_problems(spec, standings)
         if problems:
             raise NotAllDemonstrated(
@@ -233,20 +221,24 @@ def _award_create(
     return award
 
 
-def award_if_earned(*, learner: User, credential: Any) -> Award | None:
+def award_if_earned(
+    *, learner: User, credential: Any, standings: Sequence[CompetencyStanding]
+) -> Award | None:
     """Award ``credential`` if the learner has just earned it; the cycle's handler.
 
     Returns the new award, or None when it is not (yet, or again) to be awarded.
     """
     try:
-        return award_issue(learner=learner, credential=credential)
+        return award_issue(learner=learner, credential=credential, standings=standings)
     except AwardRefused:  # not (yet) earned, already held, or not awardable
         return None
 
 
-def award_on_standing_changed(*, learner: User, credential: Any) -> None:
+def award_on_standing_changed(
+    *, learner: User, credential: Any, standings: Sequence[CompetencyStanding]
+) -> None:
     """Handle ``common.cycle.standing_changed``: award if it is now earned."""
-    award_if_earned(learner=learner, credential=credential)
+    award_if_earned(learner=learner, credential=credential, standings=standings)
 
 
 def award_revoke(*, award: Award, reason: str, actor: Any) -> Award:

@@ -10,7 +10,9 @@ import pytest
 from django.db import OperationalError, connection
 from django.utils import translation
 
-from skillpath.common import cycle, testing
+from skillpath.accounts import testing
+from skillpath.assessments.services.standings import standings_announce
+from skillpath.common import cycle
 from skillpath.common.models import AuditEvent
 from skillpath.credentials.exceptions import AlreadyAwarded, NotAllDemonstrated
 from skillpath.credentials.models import Award, AwardStatus
@@ -142,9 +144,7 @@ def test_a_race_past_the_lock_is_stopped_by_the_constraint(monkeypatch: Any) -> 
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_triggers_give_one_award(monkeypatch: Any) -> None:
     learner, credential = testing.learner(), micro_credential()
-    monkeypatch.setattr(
-        awards, "competency_standings", lambda **kwargs: standings(credential)
-    )
+    shown = standings(credential)
     barrier = threading.Barrier(2)
     outcomes: list[Any] = []
 
@@ -154,7 +154,9 @@ def test_two_simultaneous_triggers_give_one_award(monkeypatch: Any) -> None:
             for _attempt in range(200):
                 try:
                     outcomes.append(
-                        award_if_earned(learner=learner, credential=credential)
+                        award_if_earned(
+                            learner=learner, credential=credential, standings=shown
+                        )
                     )
                     return
                 except OperationalError as error:
@@ -184,24 +186,24 @@ def test_two_simultaneous_triggers_give_one_award(monkeypatch: Any) -> None:
 def test_a_standing_change_awards_through_the_cycle(monkeypatch: Any) -> None:
     learner, credential = testing.learner(), micro_credential()
     short = standings(credential, short_by=1)
-    monkeypatch.setattr(awards, "competency_standings", lambda **kwargs: short)
-    cycle.standing_changed(learner=learner, credential=credential)
+    cycle.standing_changed(learner=learner, credential=credential, standings=short)
     assert not Award.objects.exists()
-    monkeypatch.setattr(
-        awards, "competency_standings", lambda **kwargs: standings(credential)
-    )
-    cycle.standing_changed(learner=learner, credential=credential)
-    cycle.standing_changed(learner=learner, credential=credential)
+    shown = standings(credential)
+    cycle.standing_changed(learner=learner, credential=credential, standings=shown)
+    cycle.standing_changed(learner=learner, credential=credential, standings=shown)
     assert Award.objects.filter(learner=learner).count() == 1
 
 
 @pytest.mark.django_db
-def test_without_standings_the_assessments_app_is_asked() -> None:
-    pytest.importorskip("skillpath.assessments.selectors")
+def test_the_assessments_apps_standings_reach_the_award_through_the_seam() -> None:
     learner, credential = testing.learner(), micro_credential()
+    announced = standings_announce(learner=learner, credential=credential)
     with pytest.raises(NotAllDemonstrated):
-        award_issue(learner=learner, credential=credential)
-    assert award_if_earned(learner=learner, credential=credential) is None
+        award_issue(learner=learner, credential=credential, standings=announced)
+    assert (
+        award_if_earned(learner=learner, credential=credential, standings=announced)
+        is None
+    )
     assert not Award.objects.exists()
 
 

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from skillpath.common import cycle, testing
+from skillpath.accounts import testing
+from skillpath.common import cycle
 from skillpath.common.models import AuditEvent
 from skillpath.learning.journey import journey_for
 from skillpath.learning.models import ItemStatus, LearningPlan, PlanStatus
@@ -167,18 +168,11 @@ def test_failed_reassessment_does_not_offer_the_same_module_again(world) -> None
     assert world["dear"] in modules and world["cheap"] not in modules
 
 
-def test_standing_changed_refreshes_the_plan_through_the_seam(
-    world, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
-    from skillpath.assessments import selectors as assessment_selectors
-
+def test_standing_changed_refreshes_the_plan_through_the_seam(world) -> None:  # type: ignore[no-untyped-def]
     learner = testing.learner()
-    monkeypatch.setattr(
-        assessment_selectors,
-        "competency_standings",
-        lambda *, learner, credential: _standings(world),
+    cycle.standing_changed(
+        learner=learner, credential=world["cred"], standings=_standings(world)
     )
-    cycle.standing_changed(learner=learner, credential=world["cred"])
     plan = LearningPlan.objects.get(learner=learner, credential=world["cred"])
     assert plan.items.count() == 2
     assert AuditEvent.objects.filter(verb="plan_build").count() == 1
