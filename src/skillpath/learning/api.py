@@ -13,6 +13,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from skillpath.accounts.models import User
 from skillpath.common.types import AuthedRequest
+from skillpath.frameworks.models import Competency
 from skillpath.learning import access, selectors
 from skillpath.learning.journey import journey_for
 from skillpath.learning.models import (
@@ -228,8 +229,6 @@ def module_detail(request: AuthedRequest, module_id: int) -> Module:
     summary="Offer a module (reviewed before learners see it)",
 )
 def module_create(request: AuthedRequest, payload: ModuleIn):  # type: ignore[no-untyped-def]
-    from skillpath.frameworks.models import Competency
-
     providers = {org.slug: org for org in access.provider_organisations(request.user)}
     provider = providers.get(payload.provider)
     if provider is None:

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from skillpath.accounts.models import Organisation, Province
+from skillpath.credentials.models import CredentialState, MicroCredential
 from skillpath.frameworks.models import Competency
 from skillpath.learning.models import (
     LearningPlan,
@@ -181,8 +182,6 @@ class CatalogueForm(forms.Form):
             *[(org.slug, org.name) for org in providers],
         ]
         self.fields["q"].widget.input_type = "search"
-        from skillpath.credentials.models import CredentialState, MicroCredential
-
         self.fields["credential"].choices = [  # type: ignore[attr-defined]
             ("", _("Any micro-credential")),
             *[

@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from skillpath.accounts.models import User
 from skillpath.learning import selectors
 from skillpath.learning.journey import STAGES, journey_for
 from skillpath.learning.models import (
@@ -124,8 +125,6 @@ def _learners(credential: Any) -> set[int]:
 
 def credential_report(credential: Any) -> CredentialReport:
     """Return the report of one micro-credential."""
-    from skillpath.accounts.models import User
-
     report = CredentialReport(credential=credential)
     hours = getattr(credential, "full_program_hours", None)
     report.full_program_hours = Decimal(str(hours)) if hours else None

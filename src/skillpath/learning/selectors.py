@@ -9,15 +9,20 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from skillpath.credentials import selectors as credential_selectors
 from skillpath.frameworks.models import Competency
 from skillpath.learning import access
 from skillpath.learning.models import (
+    ItemStatus,
+    LearningPlan,
     Module,
     ModuleOutcome,
     ModuleRequirement,
     ModuleStatus,
+    PlanItem,
+    PlanStatus,
 )
 from skillpath.learning.planning import CatalogueEntry
 
@@ -203,8 +208,6 @@ class PlanSummary:
 
 def plan_summaries(user: Any) -> list[PlanSummary]:
     """Return the learner's plans with their progress, in two queries."""
-    from skillpath.learning.models import ItemStatus, LearningPlan, PlanItem
-
     summaries = []
     learning_plans = (
         LearningPlan.objects.filter(learner_id=getattr(user, "pk", None))
@@ -235,10 +238,6 @@ def plan_summaries(user: Any) -> list[PlanSummary]:
 
 def learner_next_step(user: Any) -> tuple[Any, Any, str, Any] | None:
     """Return (title, text, url, action) when a plan says what to do next, else None."""
-    from django.utils.translation import gettext_lazy as _
-
-    from skillpath.learning.models import PlanStatus
-
     for summary in plan_summaries(user):
         plan = summary.plan
         if plan.status != PlanStatus.LEARNING:
