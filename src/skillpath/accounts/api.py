@@ -136,7 +136,7 @@ def learner_profile_patch(
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Organisations")
 @paginate(PageNumberPagination)
-def organisation_list(request: AuthedRequest):  # type: ignore[no-untyped-def]
+def organisation_list(request: AuthedRequest):
     return selectors.organisations_visible_to(request.user)
 
 
@@ -153,13 +153,13 @@ def organisation_detail(request: AuthedRequest, slug: str) -> Organisation:
     "/memberships", response=list[MembershipOut], summary="My roles in organisations"
 )
 @paginate(PageNumberPagination)
-def membership_list(request: AuthedRequest):  # type: ignore[no-untyped-def]
+def membership_list(request: AuthedRequest):
     return Membership.objects.filter(user=request.user).select_related("organisation")
 
 
 @router.get("/learners", response=list[LearnerProfileOut], summary="Learners I may see")
 @paginate(PageNumberPagination)
-def learner_list(request: AuthedRequest):  # type: ignore[no-untyped-def]
+def learner_list(request: AuthedRequest):
     return access.learners_visible_to(request.user).order_by("pk")
 
 
@@ -176,14 +176,14 @@ def learner_detail(request: AuthedRequest, learner_id: int) -> LearnerProfile:
 
 
 @router.get("/tokens", response=list[TokenOut], summary="My personal access tokens")
-def token_list(request: AuthedRequest):  # type: ignore[no-untyped-def]
+def token_list(request: AuthedRequest):
     return ApiToken.objects.filter(user=request.user)
 
 
 @router.post(
     "/tokens", response={201: TokenCreatedOut}, summary="Create a token (shown once)"
 )
-def token_create(request: AuthedRequest, payload: TokenIn):  # type: ignore[no-untyped-def]
+def token_create(request: AuthedRequest, payload: TokenIn):
     token, key = services.token_create(user=request.user, name=payload.name)
     return Status(201, {**TokenOut.from_orm(token).dict(), "key": key})
 
@@ -191,7 +191,7 @@ def token_create(request: AuthedRequest, payload: TokenIn):  # type: ignore[no-u
 @router.delete(
     "/tokens/{token_id}", response={204: None}, summary="Revoke one of my tokens"
 )
-def token_revoke(request: AuthedRequest, token_id: int):  # type: ignore[no-untyped-def]
+def token_revoke(request: AuthedRequest, token_id: int):
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
     services.token_revoke(token=token, revoked_by=request.user)
     return Status(204, None)

@@ -134,7 +134,7 @@ def _credential(credential_id: int) -> Any:
     response={201: SittingOut},
     summary="Start (or resume) my adaptive assessment for a micro-credential",
 )
-def sitting_start(request: AuthedRequest, credential_id: int):  # type: ignore[no-untyped-def]
+def sitting_start(request: AuthedRequest, credential_id: int):
     credential = _credential(credential_id)
     sitting = delivery.assessment_start(learner=request.user, credential=credential)
     return Status(201, _sitting_out(sitting))

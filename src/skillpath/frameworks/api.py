@@ -119,7 +119,7 @@ def _framework_detail(framework: Framework) -> dict[str, Any]:
 
 @router.get("/frameworks", response=list[FrameworkOut], summary="Competency frameworks")
 @paginate(PageNumberPagination)
-def framework_list(request: HttpRequest, q: str = ""):  # type: ignore[no-untyped-def]
+def framework_list(request: HttpRequest, q: str = ""):
     _require(access.can_view_frameworks(request.user))
     return selectors.framework_list(request.user, query=q)
 
@@ -129,7 +129,7 @@ def framework_list(request: HttpRequest, q: str = ""):  # type: ignore[no-untype
     response={201: FrameworkDetailOut},
     summary="Import a CASE package, ESCO CSV files or O*NET text files (multipart)",
 )
-def framework_import(  # type: ignore[no-untyped-def]
+def framework_import(
     request: HttpRequest,
     files: list[UploadedFile] = File(...),  # noqa: B008
     format: str = Form(...),  # noqa: A002
@@ -188,7 +188,7 @@ def framework_case(request: HttpRequest, identifier: str) -> dict[str, Any]:
     summary="Competencies of a framework (search with q)",
 )
 @paginate(PageNumberPagination)
-def competency_list(request: HttpRequest, identifier: str, q: str = ""):  # type: ignore[no-untyped-def]
+def competency_list(request: HttpRequest, identifier: str, q: str = ""):
     framework = _framework(request, identifier)
     if q:
         return selectors.competency_search(
@@ -371,7 +371,7 @@ def _version(request: HttpRequest, profile_id: int, number: int) -> ProfileVersi
 
 @router.get("/profiles", response=list[ProfileOut], summary="Job profiles I may read")
 @paginate(PageNumberPagination)
-def profile_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+def profile_list(request: HttpRequest):
     return selectors.profile_list(request.user)
 
 
@@ -380,7 +380,7 @@ def profile_list(request: HttpRequest):  # type: ignore[no-untyped-def]
     response={201: ProfileOut},
     summary="Create a job profile and its draft",
 )
-def profile_create(request: HttpRequest, payload: ProfileIn):  # type: ignore[no-untyped-def]
+def profile_create(request: HttpRequest, payload: ProfileIn):
     owner = get_object_or_404(Organisation, slug=payload.owner)
     framework = None
     if payload.framework:
@@ -402,7 +402,7 @@ def profile_detail(request: HttpRequest, profile_id: int) -> JobProfile:
     response=list[VersionSummaryOut],
     summary="The versions of a profile I may read",
 )
-def version_list(request: HttpRequest, profile_id: int):  # type: ignore[no-untyped-def]
+def version_list(request: HttpRequest, profile_id: int):
     return (
         access.versions_visible_to(request.user)
         .filter(profile_id=profile_id)
@@ -454,7 +454,7 @@ class CreatedOut(Schema):
     response={201: CreatedOut},
     summary="Add a duty to a draft",
 )
-def duty_add(request: HttpRequest, profile_id: int, number: int, payload: TitleIn):  # type: ignore[no-untyped-def]
+def duty_add(request: HttpRequest, profile_id: int, number: int, payload: TitleIn):
     version = _version(request, profile_id, number)
     duty = services.duty_add(version=version, added_by=request.user, **payload.dict())
     return Status(201, {"id": duty.pk})
@@ -465,7 +465,7 @@ def duty_add(request: HttpRequest, profile_id: int, number: int, payload: TitleI
     response={201: CreatedOut},
     summary="Add a task (or, with parent_id, a sub-task) to a draft",
 )
-def task_add(request: HttpRequest, profile_id: int, number: int, payload: TaskIn):  # type: ignore[no-untyped-def]
+def task_add(request: HttpRequest, profile_id: int, number: int, payload: TaskIn):
     version = _version(request, profile_id, number)
     duty = get_object_or_404(Duty, version=version, pk=payload.duty_id)
     parent = (
@@ -488,7 +488,7 @@ def task_add(request: HttpRequest, profile_id: int, number: int, payload: TaskIn
     response={201: CreatedOut},
     summary="Say that a task needs a competency, at a level",
 )
-def need_add(request: HttpRequest, profile_id: int, number: int, payload: NeedIn):  # type: ignore[no-untyped-def]
+def need_add(request: HttpRequest, profile_id: int, number: int, payload: NeedIn):
     version = _version(request, profile_id, number)
     task = get_object_or_404(Task, duty__version=version, pk=payload.task_id)
     competency = get_object_or_404(Competency, pk=payload.competency_id)
@@ -583,7 +583,7 @@ def _review(request: HttpRequest, review_id: int) -> ProfileReview:
 @router.get(
     "/reviews", response=list[ReviewDetailOut], summary="Reviews I was invited to"
 )
-def review_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+def review_list(request: HttpRequest):
     return access.reviews_for(request.user).order_by("-invited_at")
 
 
@@ -595,7 +595,7 @@ def review_detail(request: HttpRequest, review_id: int) -> ProfileReview:
 @router.post(
     "/reviews/{review_id}/comments", response={201: CreatedOut}, summary="Comment"
 )
-def review_comment(request: HttpRequest, review_id: int, payload: CommentIn):  # type: ignore[no-untyped-def]
+def review_comment(request: HttpRequest, review_id: int, payload: CommentIn):
     review = _review(request, review_id)
     version = review.version
     targets: dict[str, Any] = {}

@@ -87,14 +87,14 @@ class DemandRowOut(Schema):
     "/demand-reports", response=list[DemandOut], summary="Demand reports I may read"
 )
 @paginate(PageNumberPagination)
-def report_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+def report_list(request: HttpRequest):
     return access.reports_visible_to(request.user)
 
 
 @router.post(
     "/demand-reports", response={201: DemandOut}, summary="Report a hard-to-fill role"
 )
-def report_create(request: HttpRequest, payload: DemandIn):  # type: ignore[no-untyped-def]
+def report_create(request: HttpRequest, payload: DemandIn):
     employer = get_object_or_404(Organisation, slug=payload.employer)
     report = services.demand_report_create(
         employer=employer,

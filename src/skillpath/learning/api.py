@@ -200,7 +200,7 @@ def _visible_plan(request: AuthedRequest, plan_id: int) -> LearningPlan:
 
 @router.get("/learning/modules", response=list[ModuleOut], summary="Reviewed modules")
 @paginate(PageNumberPagination)
-def module_list(request: AuthedRequest, filters: Query[CatalogueQuery]):  # type: ignore[no-untyped-def]
+def module_list(request: AuthedRequest, filters: Query[CatalogueQuery]):
     return selectors.modules_offered(
         selectors.CatalogueFilters(
             query=filters.q,
@@ -228,7 +228,7 @@ def module_detail(request: AuthedRequest, module_id: int) -> Module:
     response={201: ModuleOut},
     summary="Offer a module (reviewed before learners see it)",
 )
-def module_create(request: AuthedRequest, payload: ModuleIn):  # type: ignore[no-untyped-def]
+def module_create(request: AuthedRequest, payload: ModuleIn):
     providers = {org.slug: org for org in access.provider_organisations(request.user)}
     provider = providers.get(payload.provider)
     if provider is None:

@@ -147,7 +147,7 @@ def modules_offered(filters: CatalogueFilters | None = None) -> QuerySet[Module]
     return _filtered(Module.objects.offered(), filters or CatalogueFilters())
 
 
-def modules_of_providers(user: Any, filters: CatalogueFilters | None = None):  # type: ignore[no-untyped-def]
+def modules_of_providers(user: Any, filters: CatalogueFilters | None = None):
     """Return every module of the organisations ``user`` offers modules for."""
     orgs = [org.pk for org in access.provider_organisations(user)]
     return _filtered(

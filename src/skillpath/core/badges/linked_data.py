@@ -59,7 +59,7 @@ def _reraise(exc: jsonld.JsonLdError) -> ContextNotAllowedError | JsonLdError:
     return JsonLdError(f"Invalid JSON-LD: {exc.args[0] if exc.args else exc}")
 
 
-class _SafeModeProcessor(jsonld.JsonLdProcessor):  # type: ignore[misc]
+class _SafeModeProcessor(jsonld.JsonLdProcessor):
     """A pyld processor whose every expansion is checked in safe mode.
 
     RDFC canonicalisation expands the document once, inside ``to_rdf``; checking

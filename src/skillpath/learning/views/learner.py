@@ -95,7 +95,7 @@ def home(request: AuthedRequest) -> HttpResponse:
 
 def _journey_page(
     request: AuthedRequest, plan: LearningPlan | None, learner, credential
-) -> HttpResponse:  # type: ignore[no-untyped-def]
+) -> HttpResponse:
     journey = journey_for(
         learner=learner,
         credential=credential,

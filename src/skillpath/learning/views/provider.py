@@ -23,7 +23,7 @@ from skillpath.learning.services import catalogue, csv_io, progress
 MODULE_FIELDS = catalogue.MODULE_FIELDS
 
 
-def _providers(request: AuthedRequest) -> list:  # type: ignore[type-arg]
+def _providers(request: AuthedRequest) -> list:
     providers = access.provider_organisations(request.user)
     if not providers:
         raise PermissionDenied(
