@@ -49,7 +49,7 @@ lint: setup
 	@echo "==> ruff"
 	$(BIN)/ruff check src tests bench conftest.py manage.py
 	$(BIN)/ruff format --check src tests bench conftest.py manage.py
-	@echo "==> import-linter: the core imports no Django and no app"
+	@echo "==> import-linter: the core imports no Django and no app; imports run one way down the layers"
 	$(BIN)/lint-imports
 	@echo "==> mypy"
 	$(BIN)/mypy
