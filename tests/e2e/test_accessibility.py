@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
+from skillpath.accounts import testing
 from skillpath.accounts.models import Membership
-from skillpath.common import testing
 from tests.e2e.accessibility import wcag_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)

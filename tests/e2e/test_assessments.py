@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from skillpath.accounts import testing
 from skillpath.assessments.tests import factories
-from skillpath.common import testing
 from tests.e2e.accessibility import wcag_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.learning.journey import award_for
 from skillpath.learning.models import LearningPlan
 from skillpath.learning.tests import helpers as h

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from skillpath.accounts import testing
 from skillpath.accounts.models import Role
-from skillpath.common import testing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 FIRST_PASSWORD = re.compile(r"^Password(?! again)")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.credentials import testing as credential_factories
 from skillpath.frameworks import services
 from tests.e2e.accessibility import wcag_violations

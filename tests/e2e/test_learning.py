@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from skillpath.accounts import testing
 from skillpath.accounts.models import LearnerProfile
-from skillpath.common import testing
 from skillpath.learning.services import plans
 from skillpath.learning.tests import helpers as h
 from tests.e2e.accessibility import wcag_violations

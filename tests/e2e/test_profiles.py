@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from skillpath.accounts import testing
 from skillpath.accounts.models import OrganisationKind
-from skillpath.common import testing
 from skillpath.frameworks import testing as factories
 from tests.e2e.accessibility import wcag_violations
 from tests.e2e.htmx import wait_for_htmx

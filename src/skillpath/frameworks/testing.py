@@ -10,8 +10,8 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
+from skillpath.accounts import testing
 from skillpath.accounts.models import Organisation, OrganisationKind, User
-from skillpath.common import testing
 from skillpath.frameworks import services
 from skillpath.frameworks.models import (
     Competency,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from skillpath.accounts import access
+from skillpath.accounts import access, testing
 from skillpath.accounts.models import OrganisationKind, Role
-from skillpath.common import testing
 
 pytestmark = pytest.mark.django_db
 

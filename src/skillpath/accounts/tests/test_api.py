@@ -7,9 +7,8 @@ import json
 import pytest
 from django.test import Client
 
-from skillpath.accounts import services
+from skillpath.accounts import services, testing
 from skillpath.accounts.models import LearnerProfile
-from skillpath.common import testing
 
 pytestmark = pytest.mark.django_db
 

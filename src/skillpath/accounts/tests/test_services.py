@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
-from skillpath.accounts import access, services
+from skillpath.accounts import access, services, testing
 from skillpath.accounts.exceptions import (
     EmailAlreadyUsed,
     NotAllowed,
@@ -23,7 +23,6 @@ from skillpath.accounts.models import (
     OrganisationStatus,
     User,
 )
-from skillpath.common import testing
 from skillpath.common.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

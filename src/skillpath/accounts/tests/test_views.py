@@ -7,8 +7,8 @@ from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from skillpath.accounts import testing
 from skillpath.accounts.models import LearnerProfile, Membership, MembershipStatus, User
-from skillpath.common import testing
 
 pytestmark = pytest.mark.django_db
 

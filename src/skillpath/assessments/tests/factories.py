@@ -8,9 +8,9 @@ from typing import Any
 
 import numpy as np
 
+from skillpath.accounts import testing
 from skillpath.accounts.models import Organisation, OrganisationKind
 from skillpath.assessments.models import Item, ItemKind, ItemStatus
-from skillpath.common import testing
 
 _counter = itertools.count(1)
 

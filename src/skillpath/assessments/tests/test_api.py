@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from skillpath.accounts import services as account_services
+from skillpath.accounts import testing
 from skillpath.assessments.models import Item, Response
 from skillpath.assessments.services import delivery
 from skillpath.assessments.tests import factories
-from skillpath.common import testing
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
+from skillpath.accounts import testing
 from skillpath.assessments.models import (
     Item,
     ItemStatus,
@@ -17,7 +18,6 @@ from skillpath.assessments.models import (
 )
 from skillpath.assessments.services.calibration import items_calibrate
 from skillpath.assessments.tests import factories
-from skillpath.common import testing
 
 pytestmark = pytest.mark.django_db
 

@@ -8,13 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
+from skillpath.accounts import testing
 from skillpath.assessments import adaptive
 from skillpath.assessments.exceptions import ItemInvalid
 from skillpath.assessments.models import AssessmentPolicy, Caution
 from skillpath.assessments.services import bank, delivery
 from skillpath.assessments.tests import factories
 from skillpath.assessments.tests.test_delivery import answer_all
-from skillpath.common import testing
 from skillpath.common.models import AuditEvent
 from skillpath.core.cat import Decision
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from skillpath.accounts import testing
 from skillpath.assessments import selectors
 from skillpath.assessments.exceptions import (
     AnswerAlreadyRecorded,
@@ -24,7 +25,7 @@ from skillpath.assessments.models import (
 )
 from skillpath.assessments.services import delivery
 from skillpath.assessments.tests import factories
-from skillpath.common import cycle, testing
+from skillpath.common import cycle
 
 pytestmark = pytest.mark.django_db
 

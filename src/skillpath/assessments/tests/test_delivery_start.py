@@ -6,12 +6,12 @@ import math
 
 import pytest
 
+from skillpath.accounts import testing
 from skillpath.assessments import adaptive
 from skillpath.assessments.models import Item, PartStatus, Response
 from skillpath.assessments.services import delivery
 from skillpath.assessments.tests import factories
 from skillpath.assessments.tests.test_delivery import answer_all
-from skillpath.common import testing
 
 pytestmark = pytest.mark.django_db
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from skillpath.accounts import testing
 from skillpath.assessments import selectors
 from skillpath.assessments.exceptions import (
     AssessmentNotAllowed,
@@ -15,7 +16,7 @@ from skillpath.assessments.exceptions import (
 from skillpath.assessments.models import ClaimStatus, SubmissionStatus
 from skillpath.assessments.services import delivery, evidence
 from skillpath.assessments.tests import factories
-from skillpath.common import cycle, testing
+from skillpath.common import cycle
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

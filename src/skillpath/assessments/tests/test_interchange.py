@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from skillpath.accounts import testing
 from skillpath.assessments.exceptions import ItemImportError
 from skillpath.assessments.models import Item, ItemStatus
 from skillpath.assessments.services import interchange
 from skillpath.assessments.tests import factories
-from skillpath.common import testing
 
 pytestmark = pytest.mark.django_db
 DOC = Path(settings.BASE_DIR) / "docs" / "item-format.md"

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from skillpath.accounts import testing
 from skillpath.assessments.models import (
     Item,
     ItemKind,
@@ -18,7 +19,6 @@ from skillpath.assessments.models import (
 )
 from skillpath.assessments.services import delivery, evidence
 from skillpath.assessments.tests import factories
-from skillpath.common import testing
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -54,7 +54,7 @@ def test_htmx_is_served_from_our_own_static_files(client: Client) -> None:
 def test_language_switch_remembers_the_choice_for_a_signed_in_person(
     client: Client,
 ) -> None:
-    from skillpath.common import testing
+    from skillpath.accounts import testing
 
     person = testing.user()
     client.force_login(person)

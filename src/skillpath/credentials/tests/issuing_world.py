@@ -10,8 +10,8 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
+from skillpath.accounts import testing
 from skillpath.accounts.models import Organisation, OrganisationKind, User
-from skillpath.common import testing
 from skillpath.common.cycle import CompetencyStanding, StandingStatus
 from skillpath.credentials.models import Award
 from skillpath.credentials.selectors import definition_spec

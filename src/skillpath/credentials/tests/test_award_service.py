@@ -10,7 +10,8 @@ import pytest
 from django.db import OperationalError, connection
 from django.utils import translation
 
-from skillpath.common import cycle, testing
+from skillpath.accounts import testing
+from skillpath.common import cycle
 from skillpath.common.models import AuditEvent
 from skillpath.credentials.exceptions import AlreadyAwarded, NotAllDemonstrated
 from skillpath.credentials.models import Award, AwardStatus

@@ -7,7 +7,7 @@ import json
 import pytest
 from django.test import Client, override_settings
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.credentials.documents.verification import credential_verify
 from skillpath.credentials.exceptions import IssuerKeyUnavailable
 from skillpath.credentials.keys import (

@@ -7,7 +7,7 @@ import json
 import pytest
 from django.test import Client
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.core.badges import decode_status_list, get_bit, verify_credential
 from skillpath.credentials.keys import resolve_method
 from skillpath.credentials.models import StatusList

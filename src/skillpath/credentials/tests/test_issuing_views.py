@@ -10,7 +10,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.core.badges import extract_png, extract_svg
 from skillpath.credentials.models import Award, AwardStatus
 from skillpath.credentials.tests.issuing_world import awarded

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.credentials import selectors
 from skillpath.credentials import testing as factories
 from skillpath.credentials.exceptions import (

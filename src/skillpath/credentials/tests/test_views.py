@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.credentials import testing as factories
 from skillpath.credentials.models import CredentialState, MicroCredential
 from skillpath.frameworks import services as framework_services

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from skillpath.accounts import services as account_services
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.credentials import testing as credential_factories
 from skillpath.frameworks import testing as factories
 from skillpath.frameworks.models import (

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.frameworks import services
 from skillpath.frameworks.interchange.case_export import export_case
 from skillpath.frameworks.models import (

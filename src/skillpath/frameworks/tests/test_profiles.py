@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.common.models import AuditEvent
 from skillpath.frameworks import selectors, services
 from skillpath.frameworks import testing as factories

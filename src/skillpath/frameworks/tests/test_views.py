@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.frameworks import services
 from skillpath.frameworks import testing as factories
 from skillpath.frameworks.models import (

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.frameworks import testing as framework_factories
 from skillpath.jobs import selectors, services
 from skillpath.jobs.exceptions import InvalidDemand, NotAllowed

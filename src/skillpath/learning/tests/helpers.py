@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from skillpath.accounts import testing
 from skillpath.accounts.models import Organisation, OrganisationKind, Role
-from skillpath.common import testing
 from skillpath.common.cycle import CompetencyStanding, StandingStatus
 from skillpath.learning.models import Module, ModuleFormat, ModuleLanguage
 from skillpath.learning.services import catalogue

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from skillpath.accounts import testing
 from skillpath.accounts.models import OrganisationKind, Role
-from skillpath.common import testing
 from skillpath.learning import access, selectors
 from skillpath.learning.exceptions import InvalidModule
 from skillpath.learning.models import ModuleStatus

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.learning.exceptions import ModuleImportError
 from skillpath.learning.models import Module, ModuleStatus
 from skillpath.learning.services import csv_io

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from skillpath.common import cycle, testing
+from skillpath.accounts import testing
+from skillpath.common import cycle
 from skillpath.common.models import AuditEvent
 from skillpath.learning.journey import journey_for
 from skillpath.learning.models import ItemStatus, LearningPlan, PlanStatus

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError, connection
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.common.models import AuditEvent
 from skillpath.learning.exceptions import NotInPlan, ProofRequired
 from skillpath.learning.models import ItemStatus, PlanItem

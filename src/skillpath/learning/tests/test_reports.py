@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.learning.reports import credential_report
 from skillpath.learning.services import plans, progress
 from skillpath.learning.tests import helpers as h

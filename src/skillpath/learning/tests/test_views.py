@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from skillpath.common import testing
+from skillpath.accounts import testing
 from skillpath.learning.models import ItemStatus, Module, PlanItem
 from skillpath.learning.services import plans
 from skillpath.learning.tests import helpers as h
