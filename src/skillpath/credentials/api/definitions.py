@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
@@ -156,7 +157,7 @@ def _credential(request: HttpRequest, slug: str) -> MicroCredential:
     auth=None,
     summary="The public catalogue of published micro-credentials (search with q)",
 )
-def catalogue(request: HttpRequest, q: str = ""):  # type: ignore[no-untyped-def]
+def catalogue(request: HttpRequest, q: str = "") -> QuerySet[MicroCredential]:
     return selectors.published_credentials(query=q)
 
 
@@ -187,7 +188,9 @@ def credential_ctdl(request: HttpRequest, slug: str) -> dict[str, Any]:
     response={201: CredentialDetailOut},
     summary="Define a micro-credential from a job profile version",
 )
-def credential_define(request: HttpRequest, payload: DefineIn):  # type: ignore[no-untyped-def]
+def credential_define(
+    request: HttpRequest, payload: DefineIn
+) -> Status[dict[str, Any]]:
     version = get_object_or_404(
         ProfileVersion.objects.select_related("profile"),
         profile_id=payload.profile_id,
