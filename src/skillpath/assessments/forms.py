@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from skillpath.assessments import uploads
-from skillpath.assessments.models import Caution, Item, ItemKind, localised, text_of
+from skillpath.assessments.models import Caution, Item, ItemKind, text_of
 
 FILE_HELP = _(
     "PDF, PNG, JPEG, Word (.docx), OpenDocument (.odt) or text; at most 10 MB."
@@ -266,10 +266,6 @@ class ItemForm(forms.Form):
                 line.strip() for line in row[name].splitlines() if line.strip()
             )
         return row
-
-
-def item_title(item: Item) -> str:
-    return localised(item, "stem")[:80]
 
 
 class PolicyForm(forms.Form):

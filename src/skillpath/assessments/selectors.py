@@ -216,14 +216,6 @@ def sittings_of(learner: User) -> QuerySet[Sitting]:
     return Sitting.objects.filter(learner=learner).select_related("credential")
 
 
-def latest_sitting(*, learner: User, credential: Any) -> Sitting | None:
-    return (
-        Sitting.objects.filter(learner=learner, credential=credential)
-        .order_by("-started_at", "-id")
-        .first()
-    )
-
-
 def open_sitting(*, learner: User, credential: Any) -> Sitting | None:
     """Return the learner's unfinished sitting for ``credential``, if there is one."""
     return Sitting.objects.filter(

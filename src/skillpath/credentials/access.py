@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from skillpath.accounts import access
@@ -39,21 +39,6 @@ def can_view(user: Any, credential: MicroCredential) -> bool:
         m.role in access.STAFF_ROLES
         and m.organisation_id == credential.issuing_organisation_id
         for m in access.approved_memberships(user)
-    )
-
-
-def credentials_visible_to(user: Any) -> QuerySet[MicroCredential]:
-    """Return the definitions ``user`` may read: published ones, and their own drafts."""
-    credentials = MicroCredential.objects.select_related("issuing_organisation")
-    if getattr(user, "is_superuser", False):
-        return credentials
-    staff = [
-        m.organisation_id
-        for m in access.approved_memberships(user)
-        if m.role in access.STAFF_ROLES
-    ]
-    return credentials.filter(
-        Q(state=CredentialState.PUBLISHED) | Q(issuing_organisation_id__in=staff)
     )
 
 

@@ -1,18 +1,24 @@
 """Errors the credentials services raise, each with a message a person can act on.
 
 ``CredentialError`` is raised by the definitions' services, ``IssuingError`` by
-the issuing side's (issuers, keys, status lists, awards).
+the issuing side's (issuers, keys, status lists, awards). Both extend
+:class:`~skillpath.common.exceptions.SkillpathError`: each class says the HTTP status
+the API answers it with.
 """
 
 from __future__ import annotations
 
+from skillpath.common.exceptions import SkillpathError
 
-class CredentialError(Exception):
+
+class CredentialError(SkillpathError):
     """Base class: the message is shown to the person who asked."""
 
 
 class NotAllowed(CredentialError):
-    pass
+    """The person may not do this."""
+
+    status = 403
 
 
 class InvalidDefinition(CredentialError):
@@ -22,17 +28,25 @@ class InvalidDefinition(CredentialError):
 class PublishRefused(CredentialError):
     """The definition cannot be published yet; the message says what is missing."""
 
+    status = 409
+
 
 class DefinitionFrozen(CredentialError):
     """A published or retired definition does not change."""
 
+    status = 409
 
-class IssuingError(Exception):
+
+class IssuingError(SkillpathError):
     """Base class: the message is shown to the person who asked."""
+
+    status = 409
 
 
 class IssuerNotFound(IssuingError):
     """No issuer has this id URL or organisation short name."""
+
+    status = 404
 
 
 class IssuerKeyUnavailable(IssuingError):
@@ -41,6 +55,8 @@ class IssuerKeyUnavailable(IssuingError):
 
 class AwardNotFound(IssuingError):
     """No award has this id."""
+
+    status = 404
 
 
 class AwardRefused(IssuingError):

@@ -73,10 +73,6 @@ class RequirementForm(forms.Form):
         field.choices = levels or [(n, str(n)) for n in range(1, 5)]
 
 
-class DefineForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-
 class VerifyForm(forms.Form):
     """A credential pasted as text (JSON or JWT), or a baked image or file."""
 

@@ -144,10 +144,6 @@ def profiles_visible_to(user: Any) -> QuerySet[JobProfile]:
     return JobProfile.objects.select_related("owner").filter(pk__in=visible)
 
 
-def can_view_profile(user: Any, profile: JobProfile) -> bool:
-    return profiles_visible_to(user).filter(pk=profile.pk).exists()
-
-
 # Reviews
 
 

@@ -220,13 +220,6 @@ class ProfileCreateForm(OwnerChoiceMixin, ProfileForm):
     pass
 
 
-class TitleForm(forms.Form):
-    """The English and French title of a duty or task."""
-
-    title_en = forms.CharField(label=_("In English"), max_length=300)
-    title_fr = forms.CharField(label=_("In French"), max_length=300, required=False)
-
-
 class SubmitForm(forms.Form):
     reviewers = forms.ModelMultipleChoiceField(
         label=_("Employers invited to review"),

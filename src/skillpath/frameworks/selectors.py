@@ -234,16 +234,6 @@ def profile_list(user: Any) -> QuerySet[JobProfile]:
     )
 
 
-def latest_version(profile: JobProfile, user: Any) -> ProfileVersion | None:
-    """Return the newest version of ``profile`` that ``user`` may read."""
-    return (
-        access.versions_visible_to(user)
-        .filter(profile=profile)
-        .order_by("-number")
-        .first()
-    )
-
-
 def endorsing_organisations(version: ProfileVersion) -> list[Any]:
     """Return the employers that endorse ``version``, by name."""
     return [

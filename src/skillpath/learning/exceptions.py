@@ -11,12 +11,6 @@ class LearningError(SkillpathError):
     """Base class: the message is shown to the person who asked."""
 
 
-class ModuleNotOffered(LearningError):
-    """The module is not reviewed, or no longer offered."""
-
-    status = 409
-
-
 class ProofRequired(LearningError):
     """The module asks for proof of completion before it counts."""
 

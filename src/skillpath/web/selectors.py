@@ -21,7 +21,8 @@ from skillpath.assessments.selectors import (
     assessor_waiting_count,
     dashboard_assessments,
 )
-from skillpath.credentials.models import CredentialState, MicroCredential
+from skillpath.credentials import access as credential_access
+from skillpath.credentials.models import Award, CredentialState, MicroCredential
 from skillpath.frameworks import access as framework_access
 from skillpath.frameworks import selectors as framework_selectors
 from skillpath.frameworks.models import ReviewState, VersionState
@@ -51,6 +52,7 @@ class Dashboard:
     assessments: list[Any] = field(default_factory=list)
     assessor_waiting: int = 0
     plans: list[Any] = field(default_factory=list)
+    credentials: list[Award] = field(default_factory=list)
     supply: dict[str, Any] = field(default_factory=dict)
 
 
@@ -93,6 +95,7 @@ def dashboard_for(user: Any) -> Dashboard:
         board.next_step = learner_next_step(board.learner_profile)
         board.assessments = dashboard_assessments(user)
         board.plans = plan_summaries(user)
+        board.credentials = list(credential_access.awards_of(user)[:5])
     if held & {Role.COORDINATOR, Role.ADMINISTRATOR}:
         board.approvals = list(pending_memberships_for(user)[:20])
     if held & {Role.COORDINATOR, Role.ASSESSOR}:

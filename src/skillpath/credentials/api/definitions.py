@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
@@ -12,12 +13,6 @@ from ninja import Field, Router, Schema, Status
 from skillpath.accounts.models import Organisation
 from skillpath.credentials import access, selectors
 from skillpath.credentials.documents.ctdl import ctdl_document
-from skillpath.credentials.exceptions import (
-    CredentialError,
-    DefinitionFrozen,
-    NotAllowed,
-    PublishRefused,
-)
 from skillpath.credentials.models import (
     CredentialState,
     MicroCredential,
@@ -25,23 +20,9 @@ from skillpath.credentials.models import (
 )
 from skillpath.credentials.services import definitions as services
 from skillpath.frameworks import access as framework_access
-from skillpath.frameworks.api_errors import service_errors
 from skillpath.frameworks.models import ProfileVersion
 
 router = Router(tags=["micro-credentials"])
-
-
-def _classify(error: Exception) -> tuple[int, list[Any]] | None:
-    if isinstance(error, NotAllowed):
-        return 403, []
-    if isinstance(error, PublishRefused | DefinitionFrozen):
-        return 409, []
-    if isinstance(error, CredentialError):
-        return 422, []
-    return None
-
-
-errors = service_errors(_classify)
 
 
 class LevelOut(Schema):
@@ -176,8 +157,7 @@ def _credential(request: HttpRequest, slug: str) -> MicroCredential:
     auth=None,
     summary="The public catalogue of published micro-credentials (search with q)",
 )
-@errors
-def catalogue(request: HttpRequest, q: str = ""):  # type: ignore[no-untyped-def]
+def catalogue(request: HttpRequest, q: str = "") -> QuerySet[MicroCredential]:
     return selectors.published_credentials(query=q)
 
 
@@ -187,7 +167,6 @@ def catalogue(request: HttpRequest, q: str = ""):  # type: ignore[no-untyped-def
     auth=None,
     summary="A micro-credential: competencies, required levels, allowed methods, endorsers",
 )
-@errors
 def credential_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
     return _detail(_credential(request, slug))
 
@@ -197,7 +176,6 @@ def credential_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
     auth=None,
     summary="A published micro-credential as CTDL JSON-LD (ceterms:MicroCredential)",
 )
-@errors
 def credential_ctdl(request: HttpRequest, slug: str) -> dict[str, Any]:
     credential = _credential(request, slug)
     if credential.state != CredentialState.PUBLISHED:
@@ -210,8 +188,9 @@ def credential_ctdl(request: HttpRequest, slug: str) -> dict[str, Any]:
     response={201: CredentialDetailOut},
     summary="Define a micro-credential from a job profile version",
 )
-@errors
-def credential_define(request: HttpRequest, payload: DefineIn):  # type: ignore[no-untyped-def]
+def credential_define(
+    request: HttpRequest, payload: DefineIn
+) -> Status[dict[str, Any]]:
     version = get_object_or_404(
         ProfileVersion.objects.select_related("profile"),
         profile_id=payload.profile_id,
@@ -237,7 +216,6 @@ def credential_define(request: HttpRequest, payload: DefineIn):  # type: ignore[
 @router.patch(
     "/micro-credentials/{slug}", response=CredentialDetailOut, summary="Change a draft"
 )
-@errors
 def credential_update(
     request: HttpRequest, slug: str, payload: CredentialPatch
 ) -> dict[str, Any]:
@@ -255,7 +233,6 @@ def credential_update(
     response=CredentialDetailOut,
     summary="Adjust a competency's required level and allowed assessment methods",
 )
-@errors
 def requirement_update(
     request: HttpRequest, slug: str, competency_id: int, payload: RequirementPatch
 ) -> dict[str, Any]:
@@ -280,7 +257,6 @@ def requirement_update(
     response=CredentialDetailOut,
     summary="Publish (409 until an employer has endorsed the profile version)",
 )
-@errors
 def credential_publish(request: HttpRequest, slug: str) -> dict[str, Any]:
     credential = _credential(request, slug)
     return _detail(

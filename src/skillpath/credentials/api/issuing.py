@@ -27,7 +27,6 @@ from skillpath.credentials.documents.verification import (
     MAX_INPUT_BYTES,
     credential_verify,
 )
-from skillpath.credentials.exceptions import IssuerNotFound, IssuingError
 from skillpath.credentials.keys import issuer_key_documents
 from skillpath.credentials.models import Award, StatusList
 from skillpath.credentials.services.awards import award_revoke, award_share_set
@@ -123,11 +122,7 @@ def verify_file(request: HttpRequest, file: UploadedFile = File(...)) -> dict[st
     summary="An issuer's verification methods, by id",
 )
 def issuer_keys(request: HttpRequest, issuer: str) -> dict[str, Any]:
-    try:
-        found = issuer_lookup(issuer)
-    except IssuerNotFound as error:
-        raise HttpError(404, str(error)) from error
-    return issuer_key_documents(found)
+    return issuer_key_documents(issuer_lookup(issuer))
 
 
 @router.get(
@@ -136,12 +131,8 @@ def issuer_keys(request: HttpRequest, issuer: str) -> dict[str, Any]:
     summary="An issuer's signed status list credential",
 )
 def status_list(request: HttpRequest, issuer: str, number: int) -> dict[str, Any]:
-    try:
-        found = issuer_lookup(issuer)
-    except IssuerNotFound as error:
-        raise HttpError(404, str(error)) from error
     return status_list_credential(
-        get_object_or_404(StatusList, issuer=found, number=number)
+        get_object_or_404(StatusList, issuer=issuer_lookup(issuer), number=number)
     )
 
 
@@ -213,7 +204,4 @@ def award_revoke_endpoint(
         raise PermissionDenied(
             "Only coordinators of the issuing organisation may revoke this credential."
         )
-    try:
-        return award_revoke(award=award, reason=payload.reason, actor=request.user)
-    except IssuingError as error:
-        raise HttpError(409, str(error)) from error
+    return award_revoke(award=award, reason=payload.reason, actor=request.user)

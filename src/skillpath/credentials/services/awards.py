@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import User
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.common.cycle import CompetencyStanding
 from skillpath.credentials.documents.openbadges import credential_build, credential_sign
 from skillpath.credentials.exceptions import (
@@ -146,7 +146,7 @@ def award_issue(
         )
         audit_record(
             actor=actor,
-            verb="award.issue",
+            verb=AuditVerb.AWARD_ISSUE,
             target=award,
             learner=learner.pk,
             credential=spec.id,
@@ -269,7 +269,9 @@ def award_revoke(*, award: Award, reason: str, actor: Any) -> Award:
         status_list_set(
             status_list=locked.status_list, index=locked.status_index, revoked=True
         )
-        audit_record(actor=actor, verb="award.revoke", target=locked, reason=reason)
+        audit_record(
+            actor=actor, verb=AuditVerb.AWARD_REVOKE, target=locked, reason=reason
+        )
         transaction.on_commit(lambda: _tell_learner_revoked(locked))
     return locked
 
@@ -296,7 +298,9 @@ def award_share_set(*, award: Award, shared: bool, actor: Any) -> Award:
             shared=shared, updated_at=timezone.now()
         )
         award.shared = shared
-        audit_record(actor=actor, verb="award.share", target=award, shared=shared)
+        audit_record(
+            actor=actor, verb=AuditVerb.AWARD_SHARE, target=award, shared=shared
+        )
     return award
 
 

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import Organisation
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.credentials import access
 from skillpath.credentials.exceptions import (
     DefinitionFrozen,
@@ -213,7 +213,7 @@ def credential_define(
         _set_methods(requirement, default_methods(need.competency))
     audit_record(
         actor=defined_by,
-        verb="credential_define",
+        verb=AuditVerb.CREDENTIAL_DEFINE,
         target=credential,
         version=version.pk,
     )
@@ -247,7 +247,7 @@ def credential_update(
     credential.save()
     audit_record(
         actor=changed_by,
-        verb="credential_update",
+        verb=AuditVerb.CREDENTIAL_UPDATE,
         target=credential,
         fields=sorted(fields),
     )
@@ -279,7 +279,7 @@ def requirement_update(
     _set_methods(requirement, methods)
     audit_record(
         actor=changed_by,
-        verb="requirement_update",
+        verb=AuditVerb.REQUIREMENT_UPDATE,
         target=requirement,
         level=required_level,
         methods=list(requirement.allowed_methods),
@@ -295,7 +295,9 @@ def requirement_remove(
     credential = requirement.credential
     _require_edit(removed_by, credential)
     _require_draft(credential)
-    audit_record(actor=removed_by, verb="requirement_remove", target=requirement)
+    audit_record(
+        actor=removed_by, verb=AuditVerb.REQUIREMENT_REMOVE, target=requirement
+    )
     requirement.delete()
 
 
@@ -339,7 +341,7 @@ def requirement_add(
         position=(last or 0) + 1,
     )
     _set_methods(requirement, methods or default_methods(competency))
-    audit_record(actor=added_by, verb="requirement_add", target=requirement)
+    audit_record(actor=added_by, verb=AuditVerb.REQUIREMENT_ADD, target=requirement)
     return requirement
 
 
@@ -403,7 +405,9 @@ def credential_publish(
     credential.save(
         update_fields=["state", "published_at", "published_by", "updated_at"]
     )
-    audit_record(actor=published_by, verb="credential_publish", target=credential)
+    audit_record(
+        actor=published_by, verb=AuditVerb.CREDENTIAL_PUBLISH, target=credential
+    )
     return credential
 
 
@@ -417,5 +421,5 @@ def credential_retire(
         raise DefinitionFrozen(_("Only a published micro-credential can be retired."))
     credential.state, credential.retired_at = CredentialState.RETIRED, timezone.now()
     credential.save(update_fields=["state", "retired_at", "updated_at"])
-    audit_record(actor=retired_by, verb="credential_retire", target=credential)
+    audit_record(actor=retired_by, verb=AuditVerb.CREDENTIAL_RETIRE, target=credential)
     return credential

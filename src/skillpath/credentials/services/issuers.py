@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import Organisation
-from skillpath.common.audit import audit_record
+from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.core.badges import IssuerProfile
 from skillpath.credentials.exceptions import IssuerNotFound
 from skillpath.credentials.keys import key_pair_new, method_id
@@ -53,7 +53,7 @@ def issuer_ensure(*, organisation: Organisation, actor: Any = None) -> Issuer:
             for key_type in (KeyType.ED25519, KeyType.RSA):
                 _new_key(issuer=issuer, key_type=key_type, number=1)
             status_list_open(issuer=issuer)
-            audit_record(actor=actor, verb="issuer.create", target=issuer)
+            audit_record(actor=actor, verb=AuditVerb.ISSUER_CREATE, target=issuer)
     except IntegrityError:  # created meanwhile by a concurrent request
         return Issuer.objects.get(organisation=organisation)
     return issuer
@@ -71,7 +71,7 @@ def issuer_key_rotate(*, issuer: Issuer, key_type: str, actor: Any = None) -> Is
         key = _new_key(issuer=issuer, key_type=key_type, number=number)
         audit_record(
             actor=actor,
-            verb="issuer.key_rotate",
+            verb=AuditVerb.ISSUER_KEY_ROTATE,
             target=issuer,
             key_type=key_type,
             method=key.method_id,

@@ -20,7 +20,6 @@ from django.utils import timezone
 from skillpath.core.badges import (
     MIN_BITS,
     build_status_list_credential,
-    get_bit,
     new_bitstring,
     set_bit,
     sign_data_integrity,
@@ -114,11 +113,6 @@ def status_list_set(
         locked.bits = bytes(bits)
         locked.save(update_fields=["bits"])
         status_list_sign(status_list=locked)
-
-
-def status_list_bit(status_list: StatusList, index: int) -> bool:
-    """Return whether the bit at ``index`` is set in the stored list."""
-    return get_bit(bytes(status_list.bits), index)
 
 
 def status_list_sign(*, status_list: StatusList) -> dict[str, Any]:

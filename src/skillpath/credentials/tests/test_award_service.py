@@ -75,7 +75,7 @@ def test_first_assessment_that_shows_everything_earns_the_credential() -> None:
     ]
     assert {e.method for e in evidence} == {"prior_learning"}
     assert AuditEvent.objects.filter(
-        verb="award.issue", target_id=str(award.pk)
+        verb="award_issue", target_id=str(award.pk)
     ).exists()
 
 

@@ -215,14 +215,18 @@ def test_the_api_verifies_and_revokes_with_the_same_rules() -> None:
 def test_dashboard_section_lists_the_learners_credentials() -> None:
     from django.template.loader import render_to_string
 
+    from skillpath.web.selectors import dashboard_for
+
     award = awarded()
     html = render_to_string(
-        "credentials/_dashboard_wallet.html", {"user": award.learner}
+        "credentials/htmx/dashboard_wallet.html",
+        {"board": dashboard_for(award.learner)},
     )
     assert award.document["name"] in html and "Active" in html
     assert (
         render_to_string(
-            "credentials/_dashboard_wallet.html", {"user": testing.learner()}
+            "credentials/htmx/dashboard_wallet.html",
+            {"board": dashboard_for(testing.learner())},
         ).strip()
         == ""
     )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from skillpath.accounts.access import require
 from skillpath.common.htmx import redirect_after_post, render_page_or_fragment
+from skillpath.common.types import AuthedRequest
 from skillpath.credentials import access, selectors
 from skillpath.credentials.documents.ctdl import ctdl_document
 from skillpath.credentials.exceptions import CredentialError
@@ -80,7 +81,7 @@ def ctdl(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def manage(request: HttpRequest) -> HttpResponse:
+def manage(request: AuthedRequest) -> HttpResponse:
     """List the definitions of the organisations where this person coordinates."""
     organisations = framework_access.coordinated_organisations(request.user)
     require(bool(organisations) or request.user.is_superuser)
@@ -93,7 +94,7 @@ def manage(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def define(request: HttpRequest) -> HttpResponse:
+def define(request: AuthedRequest) -> HttpResponse:
     """Define a micro-credential from a profile version, then adjust it."""
     version = get_object_or_404(
         ProfileVersion.objects.select_related("profile", "profile__owner"),
@@ -132,7 +133,7 @@ def _levels(requirement: MicroCredentialCompetency) -> list[tuple[int, str]]:
 
 
 @login_required
-def edit(request: HttpRequest, slug: str) -> HttpResponse:
+def edit(request: AuthedRequest, slug: str) -> HttpResponse:
     """Adjust a draft: what it says, each competency's level and methods; publish it."""
     credential = _credential(request, slug)
     require(access.can_edit(request.user, credential))
@@ -203,7 +204,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def requirement_change(request: HttpRequest, slug: str) -> HttpResponse:
+def requirement_change(request: AuthedRequest, slug: str) -> HttpResponse:
     """Adjust, remove or add back one competency of a draft."""
     credential = _credential(request, slug)
     require(access.can_edit(request.user, credential))
@@ -275,7 +276,7 @@ def requirement_change(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def publish(request: HttpRequest, slug: str) -> HttpResponse:
+def publish(request: AuthedRequest, slug: str) -> HttpResponse:
     """Publish a draft (refused, with the reason, before an employer endorses the
     profile), or retire a published credential."""
     credential = _credential(request, slug)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -138,8 +138,3 @@ def award_public(request: HttpRequest, public_id: Any) -> HttpResponse:
             "revoked": award.status == AwardStatus.REVOKED,
         },
     )
-
-
-def json_error(message: str, status: int = 400) -> JsonResponse:
-    """Answer a document request with an error in JSON."""
-    return JsonResponse({"error": message}, status=status)

@@ -196,16 +196,6 @@ def check_levels(levels: list[ParsedLevel], *, file: str, record: str) -> None:
             )
 
 
-def find_duplicate(identifiers: Iterable[str]) -> str | None:
-    """Return the first identifier seen twice, or ``None``."""
-    seen: set[str] = set()
-    for identifier in identifiers:
-        if identifier in seen:
-            return identifier
-        seen.add(identifier)
-    return None
-
-
 def find_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
     """Return a cycle of child→parent ``edges`` as a list of nodes, or ``None``.
 

@@ -37,7 +37,7 @@ def competency(title: str = "", *, framework: Any = None) -> Any:
 
 
 def credential(*, full_program_hours: int | None = 120) -> Any:
-    """Create a published micro-credential (requirements: see ``credential_with``)."""
+    """Create a published micro-credential without requirements (see ``require``)."""
     from skillpath.credentials.models import CredentialState, MicroCredential
     from skillpath.frameworks.models import JobProfile, ProfileVersion
 
@@ -66,22 +66,6 @@ def require(credential: Any, competency: Any, level: int) -> None:
     MicroCredentialCompetency.objects.create(
         credential=credential, competency=competency, required_level=level
     )
-
-
-def credential_with(count: int, *, level: int = 2) -> Any:
-    """Create a credential requiring ``count`` new competencies at ``level``."""
-    from skillpath.credentials.models import MicroCredentialCompetency
-
-    created = credential()
-    framework = _framework()
-    for position in range(count):
-        MicroCredentialCompetency.objects.create(
-            credential=created,
-            competency=competency(framework=framework),
-            required_level=level,
-            position=position,
-        )
-    return created
 
 
 def provider(kind: str = OrganisationKind.TRAINING_PROVIDER) -> Organisation:
