@@ -66,8 +66,8 @@ bench: setup
 	done
 
 messages: setup
-	cd src/skillpath && ../../$(BIN)/python ../../manage.py makemessages -l fr --no-obsolete && \
-		../../$(BIN)/python ../../manage.py compilemessages -l fr
+	cd src/skillpath && DEBUG=1 ../../$(BIN)/python ../../manage.py makemessages -l fr --no-obsolete && \
+		DEBUG=1 ../../$(BIN)/python ../../manage.py compilemessages -l fr
 
 lock: $(BIN)/python
 	$(BIN)/pip install --quiet pip-tools
