@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from skillpath.accounts import testing
 from skillpath.assessments.tests import factories
+from skillpath.credentials.testing import micro_credential
 from tests.e2e.accessibility import wcag_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_learner_takes_an_adaptive_assessment_and_sees_the_gap(
     page: Page, live_server: Any, sign_in: Callable[[str, str], None]
 ) -> None:
-    credential = factories.credential(levels=(2, 3))
+    credential = micro_credential(levels=(2, 3))
     first, second = factories.competencies(credential)
     factories.bank(first)
     factories.bank(second)
@@ -69,7 +70,7 @@ def test_learner_takes_an_adaptive_assessment_and_sees_the_gap(
 def test_assessor_scores_a_task_and_the_learners_result_changes(
     page: Page, live_server: Any, sign_in: Callable[[str, str], None]
 ) -> None:
-    credential = factories.credential(levels=(3,), methods=("performance_task",))
+    credential = micro_credential(levels=(3,), methods=("performance_task",))
     competency = factories.competencies(credential)[0]
     factories.task(competency)
     learner = testing.learner(name="Nadia Learner")
@@ -122,7 +123,7 @@ def test_assessor_scores_a_task_and_the_learners_result_changes(
 def test_coordinator_bank_pages_and_a_refused_import(
     page: Page, live_server: Any, sign_in: Callable[[str, str], None], tmp_path: Any
 ) -> None:
-    credential = factories.credential(levels=(2,))
+    credential = micro_credential(levels=(2,))
     competency = factories.competencies(credential)[0]
     factories.bank(competency, size=3)
     coordinator = testing.coordinator(credential.issuing_organisation)
@@ -152,7 +153,7 @@ def test_coordinator_bank_pages_and_a_refused_import(
 def test_results_page_in_french_passes_wcag(
     page: Page, live_server: Any, sign_in: Callable[[str, str], None]
 ) -> None:
-    credential = factories.credential(levels=(2,))
+    credential = micro_credential(levels=(2,))
     factories.bank(factories.competencies(credential)[0])
     learner = testing.learner()
     sign_in(learner.email, testing.PASSWORD)
@@ -171,7 +172,7 @@ def test_coordinator_sets_the_caution_from_the_keyboard(
 ) -> None:
     from skillpath.assessments.models import AssessmentPolicy
 
-    credential = factories.credential()
+    credential = micro_credential()
     coordinator = testing.coordinator(credential.issuing_organisation)
     coordinator.preferred_language = language
     coordinator.save(update_fields=["preferred_language"])

@@ -43,7 +43,7 @@ def _download(page: Page, link_name: str) -> str:
 def test_learner_downloads_verifies_and_sees_the_revocation(
     page: Page, live_server: Any, sign_in: Callable[[str, str], None]
 ) -> None:
-    award = awarded(name="Safe Food Handling")
+    award = awarded(title_en="Safe Food Handling")
     sign_in(award.learner.email, testing.PASSWORD)
     page.goto(f"{live_server.url}/credentials/wallet/")
     expect(page.get_by_role("heading", name="Safe Food Handling")).to_be_visible()
@@ -88,7 +88,7 @@ def test_learner_downloads_verifies_and_sees_the_revocation(
 def test_shared_credential_has_a_public_page_until_the_learner_hides_it(
     page: Page, live_server: Any, sign_in: Callable[[str, str], None]
 ) -> None:
-    award = awarded(name="Forklift Safety")
+    award = awarded(title_en="Forklift Safety")
     sign_in(award.learner.email, testing.PASSWORD)
     page.goto(f"{live_server.url}/credentials/wallet/")
     page.get_by_role("button", name="Make the public page visible").click()
@@ -106,7 +106,7 @@ def test_shared_credential_has_a_public_page_until_the_learner_hides_it(
 def test_issuing_pages_pass_wcag_aa(
     page: Page, live_server: Any, sign_in: Callable[[str, str], None]
 ) -> None:
-    award = awarded(name="Warehouse Safety")
+    award = awarded(title_en="Warehouse Safety")
     page.goto(f"{live_server.url}{award.issuer.get_absolute_url()}")
     expect(page.get_by_role("heading", level=1)).to_contain_text(award.issuer.name)
     assert wcag_violations(page) == [], "issuer"

@@ -25,13 +25,15 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def world() -> dict[str, Any]:
     from skillpath.assessments.tests import factories
+    from skillpath.credentials.testing import micro_credential
 
     college = testing.organisation(name="Bow Valley Test College", province="AB")
-    credential = factories.credential(
-        organisation=college, levels=(2, 2), methods=("adaptive_test",)
+    credential = micro_credential(
+        organisation=college,
+        levels=(2, 2),
+        methods=("adaptive_test",),
+        full_program_hours=120,
     )
-    credential.full_program_hours = 120
-    credential.save(update_fields=["full_program_hours"])
     first, second = factories.competencies(credential)
     for competency in (first, second):
         factories.bank(competency, size=15)

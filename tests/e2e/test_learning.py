@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 from skillpath.accounts import testing
 from skillpath.accounts.models import LearnerProfile
+from skillpath.credentials.testing import micro_credential
 from skillpath.learning.services import plans
 from skillpath.learning.tests import helpers as h
 from tests.e2e.accessibility import wcag_violations
@@ -30,7 +31,7 @@ def world(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     college = testing.organisation(name="Prairie College")
     safety = h.competency("Child safety")
     talk = h.competency("Talking with parents")
-    cred = h.credential(full_program_hours=240)
+    cred = micro_credential(levels=(), full_program_hours=240)
     org = h.provider()
     h.module(teaches={safety: 2}, provider_org=org, title_en="Safe play", hours=6)
     h.module(

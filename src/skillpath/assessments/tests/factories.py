@@ -1,20 +1,19 @@
-"""Factories for assessment tests: a credential with competencies, item banks, tasks."""
+"""Factories for assessment tests: item banks and tasks for a credential's competencies.
+
+The credential itself comes from ``credentials.testing.micro_credential``.
+"""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from skillpath.accounts import testing
-from skillpath.accounts.models import Organisation, OrganisationKind
 from skillpath.assessments.models import Item, ItemKind, ItemStatus
 
 _counter = itertools.count(1)
 
-ALL_METHODS = ("adaptive_test", "performance_task", "evidence", "prior_learning")
 RUBRIC = {
     "levels": [
         {"level": 1, "en": "Beginning", "fr": "Débutant"},
@@ -43,71 +42,6 @@ RUBRIC = {
         },
     ],
 }
-
-
-def credential(
-    *,
-    organisation: Organisation | None = None,
-    levels: Sequence[int] = (2, 3),
-    methods: Sequence[str] = ALL_METHODS,
-    max_attempts: int = 3,
-    cooldown_days: int = 0,
-) -> Any:
-    """Create a published micro-credential requiring one competency per level given."""
-    from skillpath.credentials.models import (
-        AllowedMethod,
-        CredentialState,
-        MicroCredential,
-        MicroCredentialCompetency,
-    )
-    from skillpath.frameworks.models import (
-        Competency,
-        Framework,
-        JobProfile,
-        ProficiencyLevel,
-        ProficiencyScale,
-        ProfileVersion,
-    )
-
-    number = next(_counter)
-    organisation = organisation or testing.organisation(OrganisationKind.COLLEGE)
-    framework = Framework.objects.create(
-        title=f"Framework {number}", owner=organisation
-    )
-    scale = ProficiencyScale.objects.create(framework=framework)
-    for level, label in enumerate(("Aware", "Guided", "Independent", "Expert"), 1):
-        ProficiencyLevel.objects.create(scale=scale, level=level, label_en=label)
-    profile = JobProfile.objects.create(
-        owner=organisation, title_en=f"Job {number}", noc_code="42202"
-    )
-    version = ProfileVersion.objects.create(profile=profile, number=1, state="endorsed")
-    created = MicroCredential.objects.create(
-        slug=f"assess-mc-{number}",
-        profile_version=version,
-        issuing_organisation=organisation,
-        title_en=f"Micro-credential {number}",
-        title_fr=f"Microcertification {number}",
-        state=CredentialState.PUBLISHED,
-        max_attempts=max_attempts,
-        retake_cooldown_days=cooldown_days,
-    )
-    for position, level in enumerate(levels, start=1):
-        competency = Competency.objects.create(
-            framework=framework,
-            position=position,
-            code=f"C{number}-{position}",
-            title_en=f"Competency {number}.{position}",
-            title_fr=f"Compétence {number}.{position}",
-        )
-        requirement = MicroCredentialCompetency.objects.create(
-            credential=created,
-            competency=competency,
-            required_level=level,
-            position=position,
-        )
-        for method in methods:
-            AllowedMethod.objects.create(requirement=requirement, method=method)
-    return created
 
 
 def competencies(credential: Any) -> list[Any]:

@@ -13,6 +13,7 @@ from skillpath.accounts import testing
 from skillpath.assessments.models import Item, Response
 from skillpath.assessments.services import delivery
 from skillpath.assessments.tests import factories
+from skillpath.credentials.testing import micro_credential
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def bearer(user) -> dict[str, str]:
 
 @pytest.fixture
 def world():
-    credential = factories.credential(levels=(2,))
+    credential = micro_credential(levels=(2,))
     competency = factories.competencies(credential)[0]
     factories.bank(competency)
     Item.objects.filter(competency=competency).update(

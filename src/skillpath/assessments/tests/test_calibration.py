@@ -18,6 +18,7 @@ from skillpath.assessments.models import (
 )
 from skillpath.assessments.services.calibration import items_calibrate
 from skillpath.assessments.tests import factories
+from skillpath.credentials.testing import micro_credential
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def simulate(
 
 
 def test_calibration_moves_parameters_towards_the_truth_and_reports() -> None:
-    credential = factories.credential(levels=(2,))
+    credential = micro_credential(levels=(2,))
     competency = factories.competencies(credential)[0]
     items = factories.bank(competency, size=6)
     pilot = factories.bank(competency, size=1, status=ItemStatus.PILOT, prefix="pilot")[

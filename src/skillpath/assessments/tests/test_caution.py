@@ -17,13 +17,14 @@ from skillpath.assessments.tests import factories
 from skillpath.assessments.tests.test_delivery import answer_all
 from skillpath.common.models import AuditEvent
 from skillpath.core.cat import Decision
+from skillpath.credentials.testing import micro_credential
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def credential():
-    created = factories.credential(levels=(2,))
+    created = micro_credential(levels=(2,))
     factories.bank(factories.competencies(created)[0], size=20)
     return created
 

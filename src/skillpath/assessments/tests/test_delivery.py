@@ -26,13 +26,14 @@ from skillpath.assessments.models import (
 from skillpath.assessments.services import delivery
 from skillpath.assessments.tests import factories
 from skillpath.common import cycle
+from skillpath.credentials.testing import micro_credential
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def world():
-    credential = factories.credential(levels=(2, 3))
+    credential = micro_credential(levels=(2, 3))
     for competency in factories.competencies(credential):
         factories.bank(competency)
     return credential, testing.learner()
@@ -135,7 +136,7 @@ def test_starting_twice_resumes_the_same_sitting(world) -> None:
 
 
 def test_attempt_limit_and_cool_down_are_the_credentials_rules() -> None:
-    credential = factories.credential(levels=(2,), max_attempts=2, cooldown_days=7)
+    credential = micro_credential(levels=(2,), max_attempts=2, retake_cooldown_days=7)
     factories.bank(factories.competencies(credential)[0])
     learner = testing.learner()
     answer_all(
@@ -158,7 +159,7 @@ def test_attempt_limit_and_cool_down_are_the_credentials_rules() -> None:
 
 def test_nothing_to_assess_is_refused_with_a_reason(world) -> None:
     credential, _ = world
-    credential2 = factories.credential(levels=(2,), methods=("performance_task",))
+    credential2 = micro_credential(levels=(2,), methods=("performance_task",))
     with pytest.raises(AssessmentNotAllowed, match="nothing to assess"):
         delivery.assessment_start(learner=testing.learner(), credential=credential2)
     with pytest.raises(AssessmentNotAllowed):
@@ -205,7 +206,7 @@ def test_two_tabs_answering_at_the_same_moment_record_one_response() -> None:
 
     if connection.vendor != "postgresql":
         pytest.skip("a real race needs a server database (run on PostgreSQL)")
-    credential = factories.credential(levels=(2,))
+    credential = micro_credential(levels=(2,))
     factories.bank(factories.competencies(credential)[0])
     learner = testing.learner()
     sitting = delivery.assessment_start(learner=learner, credential=credential)

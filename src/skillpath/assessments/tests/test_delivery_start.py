@@ -12,12 +12,13 @@ from skillpath.assessments.models import Item, PartStatus, Response
 from skillpath.assessments.services import delivery
 from skillpath.assessments.tests import factories
 from skillpath.assessments.tests.test_delivery import answer_all
+from skillpath.credentials.testing import micro_credential
 
 pytestmark = pytest.mark.django_db
 
 
 def one_competency(*, size: int = 20, max_attempts: int = 3):
-    credential = factories.credential(levels=(2,), max_attempts=max_attempts)
+    credential = micro_credential(levels=(2,), max_attempts=max_attempts)
     competency = factories.competencies(credential)[0]
     return credential, factories.bank(competency, size=size)
 

@@ -17,6 +17,7 @@ from skillpath.assessments.models import ClaimStatus, SubmissionStatus
 from skillpath.assessments.services import delivery, evidence
 from skillpath.assessments.tests import factories
 from skillpath.common import cycle
+from skillpath.credentials.testing import micro_credential
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -24,7 +25,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 @pytest.fixture
 def world():
-    credential = factories.credential(levels=(3,))
+    credential = micro_credential(levels=(3,))
     competency = factories.competencies(credential)[0]
     task = factories.task(competency)
     return credential, competency, task, testing.learner()
@@ -250,7 +251,7 @@ def test_a_declined_claim_does_not_override_a_result_from_another_method(
 
 
 def test_methods_the_credential_does_not_allow_are_refused() -> None:
-    credential = factories.credential(levels=(2,), methods=("adaptive_test",))
+    credential = micro_credential(levels=(2,), methods=("adaptive_test",))
     competency = factories.competencies(credential)[0]
     task = factories.task(competency)
     learner = testing.learner()

@@ -13,6 +13,7 @@ from skillpath.assessments.exceptions import ItemImportError
 from skillpath.assessments.models import Item, ItemStatus
 from skillpath.assessments.services import interchange
 from skillpath.assessments.tests import factories
+from skillpath.credentials.testing import micro_credential
 
 pytestmark = pytest.mark.django_db
 DOC = Path(settings.BASE_DIR) / "docs" / "item-format.md"
@@ -24,7 +25,7 @@ def example(language: str) -> str:
 
 @pytest.fixture
 def world():
-    credential = factories.credential(levels=(2,))
+    credential = micro_credential(levels=(2,))
     competency = factories.competencies(credential)[0]
     return competency, testing.coordinator(credential.issuing_organisation)
 

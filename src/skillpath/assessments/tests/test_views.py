@@ -19,6 +19,7 @@ from skillpath.assessments.models import (
 )
 from skillpath.assessments.services import delivery, evidence
 from skillpath.assessments.tests import factories
+from skillpath.credentials.testing import micro_credential
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -27,7 +28,7 @@ SECRET = "KEY-MARKER-4411"
 
 @pytest.fixture
 def world():
-    credential = factories.credential(levels=(2,))
+    credential = micro_credential(levels=(2,))
     competency = factories.competencies(credential)[0]
     factories.bank(competency)
     # Keys that would show if a key ever reached a page.

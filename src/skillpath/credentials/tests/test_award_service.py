@@ -18,12 +18,8 @@ from skillpath.credentials.exceptions import AlreadyAwarded, NotAllDemonstrated
 from skillpath.credentials.models import Award, AwardStatus
 from skillpath.credentials.services import awards
 from skillpath.credentials.services.awards import award_if_earned, award_issue
-from skillpath.credentials.tests.issuing_world import (
-    CASE_ITEM,
-    ESCO_SKILL,
-    micro_credential,
-    standings,
-)
+from skillpath.credentials.testing import CASE_ITEM, ESCO_SKILL, micro_credential
+from skillpath.credentials.tests.issuing_world import standings
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +45,7 @@ def test_award_is_refused_while_a_competency_is_not_demonstrated() -> None:
 
 @pytest.mark.django_db
 def test_award_is_refused_for_a_method_the_credential_does_not_allow() -> None:
-    credential = micro_credential(allowed_methods=["performance_task"])
+    credential = micro_credential(methods=["performance_task"])
     with pytest.raises(NotAllDemonstrated, match="does not accept"):
         award_issue(
             learner=testing.learner(),
@@ -81,7 +77,7 @@ def test_first_assessment_that_shows_everything_earns_the_credential() -> None:
 
 @pytest.mark.django_db
 def test_the_credential_carries_every_part_open_badges_asks_for() -> None:
-    credential = micro_credential(levels=(3, 2), validity_months=24)
+    credential = micro_credential(levels=(3, 2), validity_months=24, aligned=True)
     award = award_issue(
         learner=testing.learner(),
         credential=credential,

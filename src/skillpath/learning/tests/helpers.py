@@ -1,4 +1,8 @@
-"""Small worlds for the learning tests: competencies, credentials, modules, standings."""
+"""Small worlds for the learning tests: competencies, requirements, modules, standings.
+
+The credential comes from ``credentials.testing.micro_credential(levels=())``, with
+no requirements, and ``require`` gives it the competencies a test wants.
+"""
 
 from __future__ import annotations
 
@@ -33,29 +37,6 @@ def competency(title: str = "", *, framework: Any = None) -> Any:
         code=f"comp-{number}",
         title_en=title or f"Competency {number}",
         title_fr=f"Compétence {number}",
-    )
-
-
-def credential(*, full_program_hours: int | None = 120) -> Any:
-    """Create a published micro-credential without requirements (see ``require``)."""
-    from skillpath.credentials.models import CredentialState, MicroCredential
-    from skillpath.frameworks.models import JobProfile, ProfileVersion
-
-    number = next(_counter)
-    organisation = testing.organisation()
-    profile = JobProfile.objects.create(
-        owner=organisation, title_en=f"Job {number}", noc_code="42202"
-    )
-    version = ProfileVersion.objects.create(profile=profile, number=1, state="endorsed")
-    return MicroCredential.objects.create(
-        slug=f"learning-mc-{number}",
-        profile_version=version,
-        issuing_organisation=organisation,
-        title_en=f"Credential {number}",
-        title_fr=f"Microcertification {number}",
-        state=CredentialState.PUBLISHED,
-        full_program_hours=full_program_hours,
-        retake_cooldown_days=0,
     )
 
 

@@ -9,6 +9,7 @@ import pytest
 from skillpath.accounts import testing
 from skillpath.common import cycle
 from skillpath.common.models import AuditEvent
+from skillpath.credentials.testing import micro_credential
 from skillpath.learning.journey import journey_for
 from skillpath.learning.models import ItemStatus, LearningPlan, PlanStatus
 from skillpath.learning.services import plans, progress
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world():  # type: ignore[no-untyped-def]
     c1, c2, c3 = h.competency("Safety"), h.competency("Care"), h.competency("Talk")
-    cred = h.credential(full_program_hours=100)
+    cred = micro_credential(levels=(), full_program_hours=100)
     for competency, level in ((c1, 2), (c2, 3), (c3, 2)):
         h.require(cred, competency, level)
     cheap = h.module(teaches={c1: 2}, hours=5, cost=50)

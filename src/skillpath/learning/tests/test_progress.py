@@ -12,6 +12,7 @@ from django.db import OperationalError, connection
 
 from skillpath.accounts import testing
 from skillpath.common.models import AuditEvent
+from skillpath.credentials.testing import micro_credential
 from skillpath.learning.exceptions import NotInPlan, ProofRequired
 from skillpath.learning.models import ItemStatus, PlanItem
 from skillpath.learning.services import plans, progress
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.django_db
 def planned():  # type: ignore[no-untyped-def]
     comp = h.competency()
     other = h.competency()
-    cred = h.credential()
+    cred = micro_credential(levels=(), full_program_hours=120)
     org = h.provider()
     module = h.module(teaches={comp: 2}, provider_org=org)
     proof_module = h.module(teaches={other: 2}, provider_org=org, asks_for_proof=True)

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from skillpath.accounts import testing
+from skillpath.credentials.testing import micro_credential
 from skillpath.learning.reports import credential_report
 from skillpath.learning.services import plans, progress
 from skillpath.learning.tests import helpers as h
@@ -20,7 +21,7 @@ def test_report_counts_stages_hours_and_gaps_without_modules(
     from skillpath.assessments import selectors as assessment_selectors
 
     taught, untaught = h.competency("Safety"), h.competency("Budgeting")
-    credential = h.credential(full_program_hours=100)
+    credential = micro_credential(levels=(), full_program_hours=100)
     h.require(credential, taught, 2)
     h.require(credential, untaught, 2)
     module = h.module(teaches={taught: 2}, hours=12)

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from skillpath.accounts import testing
+from skillpath.credentials.testing import micro_credential
 from skillpath.learning.models import ItemStatus, Module, PlanItem
 from skillpath.learning.services import plans
 from skillpath.learning.tests import helpers as h
@@ -21,7 +22,7 @@ def world(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     from skillpath.assessments import selectors as assessment_selectors
 
     comp, other = h.competency("Child safety"), h.competency("Talking to parents")
-    cred = h.credential(full_program_hours=200)
+    cred = micro_credential(levels=(), full_program_hours=200)
     org = h.provider()
     offered = h.module(teaches={comp: 2}, provider_org=org, title_en="Safe play")
     talk = h.module(teaches={other: 2}, provider_org=org, title_en="Parent talks")
