@@ -12,31 +12,21 @@ from typing import Any
 from skillpath.accounts import testing
 from skillpath.accounts.models import Organisation, OrganisationKind, Role
 from skillpath.common.cycle import CompetencyStanding, StandingStatus
+from skillpath.frameworks import testing as framework_testing
 from skillpath.learning.models import Module, ModuleFormat, ModuleLanguage
 from skillpath.learning.services import catalogue
 
 _counter = itertools.count(1)
 
 
-def _framework() -> Any:
-    from skillpath.frameworks.models import Framework
-
-    number = next(_counter)
-    return Framework.objects.create(
-        title=f"Framework {number}", owner=testing.organisation()
-    )
-
-
 def competency(title: str = "", *, framework: Any = None) -> Any:
-    """Create a competency (in a framework of its own unless one is given)."""
-    from skillpath.frameworks.models import Competency
-
+    """Create a competency coded ``comp-N`` (in a framework of its own unless given)."""
     number = next(_counter)
-    return Competency.objects.create(
-        framework=framework or _framework(),
+    return framework_testing.competency(
+        framework
+        or framework_testing.framework(owner=testing.organisation(), competencies=0),
+        title=title,
         code=f"comp-{number}",
-        title_en=title or f"Competency {number}",
-        title_fr=f"Compétence {number}",
     )
 
 
