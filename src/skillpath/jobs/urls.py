@@ -1,6 +1,6 @@
 from django.urls import path
 
-from skillpath.jobs import views
+from skillpath.jobs.views import demand as views
 
 app_name = "jobs"
 urlpatterns = [
