@@ -8,6 +8,7 @@ from skillpath.jobs.models.demand import (
     WageUnit,
 )
 from skillpath.jobs.models.postings import (
+    ACTIVE_APPLICATION_STATUSES,
     Application,
     ApplicationEvent,
     ApplicationStatus,
@@ -24,6 +25,7 @@ from skillpath.jobs.models.postings import (
 )
 
 __all__ = [
+    "ACTIVE_APPLICATION_STATUSES",
     "NOC_OR_EMPTY",
     "Application",
     "ApplicationEvent",

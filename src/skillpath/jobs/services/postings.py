@@ -26,6 +26,7 @@ from skillpath.jobs.models import (
     WorkMode,
 )
 from skillpath.jobs.noc import is_noc_2021
+from skillpath.jobs.services.alerts import alerts_for_posting
 
 #: Importance from which a profile's competency starts as essential.
 ESSENTIAL_FROM = 4
@@ -390,6 +391,7 @@ def posting_open(*, posting: JobPosting, opened_by: Any) -> JobPosting:
     posting.opened_at = timezone.now()
     posting.save(update_fields=["opens_on", "status", "opened_at", "updated_at"])
     audit_record(actor=opened_by, verb=AuditVerb.POSTING_OPEN, target=posting)
+    transaction.on_commit(lambda: alerts_for_posting(posting=posting))
     return posting
 
 
