@@ -251,6 +251,9 @@ class LearnerProfile(TimeStampedModel):
         _("share my profile and credentials with employers"), default=False
     )
     share_changed_at = models.DateTimeField(null=True, blank=True)
+    job_alerts_by_email = models.BooleanField(
+        _("e-mail me new jobs I match strongly"), default=False
+    )
     follow_up_surveys = models.BooleanField(
         _("take part in follow-up surveys about my job"), default=False
     )

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "huey.contrib.djhuey",
     "skillpath.common",
     "skillpath.accounts",
     "skillpath.frameworks",
@@ -114,14 +115,47 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+REDIS_URL = env_str("REDIS_URL")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env_str("REDIS_URL"),
+        "LOCATION": REDIS_URL,
     }
-    if env_str("REDIS_URL")
+    if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# Background work (docs/deployment.md, "Background work"). The queue only carries
+# "look at row N"; what is due and what was done lives in the database, and a sweep
+# every minute enqueues again what a lost task left undone. SQLite under var/ needs
+# no server; with REDIS_URL any number of consumers on any number of machines share
+# one Redis queue.
+HUEY = {
+    "name": env_str("SKILLPATH_QUEUE_NAME", "skillpath"),
+    # Run tasks in the request instead of queueing them: the tests do.
+    "immediate": env_bool("SKILLPATH_QUEUE_IMMEDIATE", False),
+    "utc": True,
+    "consumer": {
+        "workers": env_int("SKILLPATH_QUEUE_WORKERS", 2),
+        "worker_type": "thread",
+        "periodic": True,
+        "check_worker_health": True,
+    },
+}
+if REDIS_URL:
+    HUEY |= {"huey_class": "huey.RedisHuey", "url": REDIS_URL}
+else:
+    HUEY |= {
+        "huey_class": "huey.SqliteHuey",
+        "filename": env_str("SKILLPATH_QUEUE_FILE", str(VAR_DIR / "huey.sqlite3")),
+        "timeout": 20,
+    }
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+# A pending mail whose task has not run for this long is enqueued again by the sweep;
+# a mail claimed by a consumer that died is claimed again after the lease.
+SKILLPATH_MAIL_SWEEP_AFTER_SECONDS = env_int("SKILLPATH_MAIL_SWEEP_AFTER_SECONDS", 300)
+SKILLPATH_MAIL_LEASE_SECONDS = env_int("SKILLPATH_MAIL_LEASE_SECONDS", 600)
+SKILLPATH_MAIL_MAX_ATTEMPTS = env_int("SKILLPATH_MAIL_MAX_ATTEMPTS", 8)
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -185,6 +219,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A send never outlasts SKILLPATH_MAIL_LEASE_SECONDS, so no mail is claimed twice.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 60)
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "skillpath <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -5,6 +5,9 @@ import os
 os.environ.setdefault("SKILLPATH_TESTING", "1")
 # pytest-django's live server and Playwright's sync API share one process.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Tasks run where they are enqueued (after commit); common/tests/test_queue.py runs
+# real consumers in processes of their own.
+os.environ.setdefault("SKILLPATH_QUEUE_IMMEDIATE", "1")
 
 from skillpath.config.settings import *  # noqa: E402,F403
 

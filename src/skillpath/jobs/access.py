@@ -1,4 +1,4 @@
-"""Answer "may this person do this?" for demand reports.
+"""Answer "may this person do this?" for demand reports, postings and applications.
 
 Employers report demand for their organisations and see their own reports;
 coordinators (of any college or agency) and administrators read all reports, in the
@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from skillpath.accounts import access
 from skillpath.accounts.models import Organisation
-from skillpath.frameworks.access import employer_org_ids
-from skillpath.jobs.models import DemandReport
+from skillpath.frameworks.access import coordinated_organisations, employer_org_ids
+from skillpath.frameworks.models import ProfileVersion, VersionState
+from skillpath.jobs.models import Application, DemandReport, JobPosting, PostingStatus
 
 
 def employer_organisations(user: Any) -> list[Organisation]:
@@ -45,3 +46,69 @@ def reports_visible_to(user: Any) -> QuerySet[DemandReport]:
     if can_view_dashboard(user):
         return reports
     return reports.filter(employer_id__in=employer_org_ids(user))
+
+
+# Postings
+
+
+def can_post(user: Any) -> bool:
+    """Return whether ``user`` represents an approved employer, who may post jobs."""
+    return bool(employer_org_ids(user))
+
+
+def can_manage_posting(user: Any, posting: JobPosting) -> bool:
+    return posting.employer_id in employer_org_ids(user)
+
+
+def coordinated_org_ids(user: Any) -> set[int]:
+    return {org.pk for org in coordinated_organisations(user)}
+
+
+def postings_managed_by(user: Any) -> QuerySet[JobPosting]:
+    """Return the postings of the employers ``user`` represents."""
+    return JobPosting.objects.filter(employer_id__in=employer_org_ids(user))
+
+
+def postings_on_profiles_of(user: Any) -> QuerySet[JobPosting]:
+    """Return the postings built on the job profiles of the colleges ``user`` coordinates."""
+    return JobPosting.objects.filter(
+        profile_version__profile__owner_id__in=coordinated_org_ids(user)
+    ).exclude(status=PostingStatus.DRAFT)
+
+
+def postable_versions(user: Any) -> QuerySet[ProfileVersion]:
+    """Return the profile versions ``user``'s employers may post a job on.
+
+    Published versions are public; an endorsed version is open to the employers
+    that were invited to review it.
+    """
+    employers = employer_org_ids(user)
+    return (
+        ProfileVersion.objects.filter(
+            Q(state=VersionState.PUBLISHED)
+            | Q(state=VersionState.ENDORSED, reviews__organisation_id__in=employers)
+        )
+        .select_related("profile", "profile__owner")
+        .distinct()
+        .order_by("profile__title_en", "-number")
+    )
+
+
+def can_see_posting(user: Any, posting: JobPosting) -> bool:
+    """Return whether ``user`` may open ``posting``: open ones are public."""
+    if posting.status != PostingStatus.DRAFT:
+        return True
+    return can_manage_posting(user, posting)
+
+
+def is_seeker(user: Any) -> bool:
+    return access.is_learner(user)
+
+
+def can_see_application(user: Any, application: Application) -> bool:
+    """The seeker and the posting's employer see an application, nobody else."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return application.seeker_id == user.pk or can_manage_posting(
+        user, application.posting
+    )

@@ -15,3 +15,29 @@ class NotAllowed(JobsError):
 
 class InvalidDemand(JobsError):
     """A demand report value is missing or wrong."""
+
+
+class InvalidPosting(JobsError):
+    """A posting value is missing or wrong; ``field`` names it."""
+
+    def __init__(self, message: str, *, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+    @property
+    def details(self) -> list[dict[str, str]]:
+        return [{"field": self.field, "message": self.message}] if self.field else []
+
+
+class PostingState(JobsError):
+    """The posting's state forbids this (e.g. applying to a closed posting)."""
+
+    status = 409
+
+
+class NotFound(JobsError):
+    status = 404
+
+
+class InvalidApplication(JobsError):
+    """An application or a pipeline move is wrong."""

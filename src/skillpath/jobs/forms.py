@@ -1,4 +1,4 @@
-"""Forms of the demand pages."""
+"""Forms of the jobs pages: demand, postings, search, applying."""
 
 from __future__ import annotations
 
@@ -7,8 +7,15 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from skillpath.accounts.models import Organisation
-from skillpath.jobs.models import DemandReport
+from skillpath.accounts.models import Organisation, Province
+from skillpath.credentials.models import Award, AwardStatus
+from skillpath.frameworks.models import Competency, Importance, ProfileVersion
+from skillpath.jobs.models import (
+    DemandReport,
+    LanguageOfWork,
+    WageUnit,
+    WorkMode,
+)
 
 
 class DemandForm(forms.ModelForm):
@@ -44,3 +51,157 @@ class DemandForm(forms.ModelForm):
             self.fields["employer"].widget = forms.HiddenInput()
         if self.instance.pk:
             del self.fields["employer"]
+
+
+# Postings
+
+
+class PostingForm(forms.Form):
+    """The fields of a posting; the service checks them and names a wrong one."""
+
+    title = forms.CharField(label=_("Job title"), max_length=200)
+    noc_code = forms.CharField(
+        label=_("NOC 2021 code"),
+        max_length=5,
+        help_text=_("Five digits, e.g. 42202. It comes from the job profile."),
+    )
+    description = forms.CharField(
+        label=_("About the job"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    city = forms.CharField(label=_("City or area"), max_length=100)
+    region = forms.ChoiceField(
+        label=_("Province or territory"), choices=Province.choices
+    )
+    work_mode = forms.ChoiceField(
+        label=_("Where the work is done"), choices=WorkMode.choices
+    )
+    wage_min = forms.DecimalField(
+        label=_("Lowest wage ($)"), required=False, min_value=0, decimal_places=2
+    )
+    wage_max = forms.DecimalField(
+        label=_("Highest wage ($)"), required=False, min_value=0, decimal_places=2
+    )
+    wage_unit = forms.ChoiceField(label=_("Wage unit"), choices=WageUnit.choices)
+    hours_per_week = forms.DecimalField(
+        label=_("Hours per week"), required=False, decimal_places=1
+    )
+    openings = forms.IntegerField(label=_("Openings"), min_value=1, initial=1)
+    start_date = forms.DateField(
+        label=_("Start date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    opens_on = forms.DateField(
+        label=_("Opens on"),
+        required=False,
+        help_text=_("Empty: the day you open it."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    closing_date = forms.DateField(
+        label=_("Closing date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    language_of_work = forms.ChoiceField(
+        label=_("Language of work"), choices=LanguageOfWork.choices
+    )
+    how_to_apply = forms.CharField(
+        label=_("How to apply"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Applications through skillpath reach you in any case."),
+    )
+
+    def __init__(self, *args: Any, locked: tuple[str, ...] = (), **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        for name in locked:
+            self.fields[name].disabled = True
+
+
+class NewPostingForm(PostingForm):
+    employer = forms.ModelChoiceField(
+        label=_("Employer"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    profile_version = forms.ModelChoiceField(
+        label=_("Job profile"),
+        queryset=ProfileVersion.objects.none(),
+        help_text=_(
+            "Endorsed or published profiles: every requirement comes with its level."
+        ),
+    )
+    field_order = ["employer", "profile_version"]
+
+    def __init__(
+        self,
+        *args: Any,
+        employers: list[Organisation],
+        versions: Any,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[o.pk for o in employers]
+        )
+        if len(employers) == 1:
+            self.fields["employer"].initial = employers[0].pk
+            self.fields["employer"].widget = forms.HiddenInput()
+        self.fields["profile_version"].queryset = versions  # type: ignore[attr-defined]
+        self.fields["profile_version"].label_from_instance = lambda v: (  # type: ignore[attr-defined]
+            f"{v.profile.title} — NOC {v.profile.noc_code} (v{v.number}, "
+            f"{v.profile.owner.name})"
+        )
+        for name in ("title", "noc_code"):
+            self.fields[name].required = False
+            self.fields[name].help_text = _("Empty: the job profile's.")
+
+
+class RequirementForm(forms.Form):
+    competency = forms.ModelChoiceField(
+        label=_("Competency"), queryset=Competency.objects.none()
+    )
+    required_level = forms.IntegerField(label=_("Required level"), min_value=1)
+    importance = forms.TypedChoiceField(
+        label=_("Importance"), choices=Importance.choices, coerce=int, initial=3
+    )
+    essential = forms.BooleanField(label=_("Essential"), required=False)
+
+
+class PostingSearchForm(forms.Form):
+    """What a seeker searches postings by; every field is optional."""
+
+    q = forms.CharField(label=_("Keywords"), required=False, max_length=100)
+    noc = forms.CharField(label=_("NOC 2021 code"), required=False, max_length=5)
+    region = forms.ChoiceField(
+        label=_("Province or territory"),
+        required=False,
+        choices=[("", _("Anywhere"))] + list(Province.choices),
+    )
+    remote = forms.BooleanField(label=_("Remote or hybrid only"), required=False)
+    wage = forms.DecimalField(
+        label=_("Lowest hourly wage ($)"), required=False, min_value=0
+    )
+    matching = forms.BooleanField(label=_("Jobs I match"), required=False)
+
+
+class ApplyForm(forms.Form):
+    message = forms.CharField(
+        label=_("A short message to the employer"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    awards = forms.ModelMultipleChoiceField(
+        label=_("Credentials to attach"),
+        required=False,
+        queryset=Award.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, seeker: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        awards = Award.objects.filter(learner=seeker, status=AwardStatus.ACTIVE)
+        self.fields["awards"].queryset = awards  # type: ignore[attr-defined]
+        self.fields["awards"].initial = list(awards)
+        self.fields["awards"].label_from_instance = lambda a: a.credential.title  # type: ignore[attr-defined]

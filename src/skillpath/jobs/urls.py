@@ -1,6 +1,7 @@
 from django.urls import path
 
-from skillpath.jobs import views
+from skillpath.jobs.views import demand as views
+from skillpath.jobs.views import postings, seeker
 
 app_name = "jobs"
 urlpatterns = [
@@ -8,4 +9,38 @@ urlpatterns = [
     path("demand/<int:pk>/edit/", views.demand_edit, name="demand_edit"),
     path("demand/<int:pk>/status/", views.demand_status, name="demand_status"),
     path("demand/dashboard/", views.dashboard, name="demand_dashboard"),
+    # Everyone: the job search; seekers: match, gap, save, apply.
+    path("", seeker.postings, name="postings"),
+    path("postings/<int:pk>/", seeker.posting, name="posting"),
+    path("postings/<int:pk>/apply/", seeker.apply, name="apply"),
+    path("postings/<int:pk>/save/", seeker.save, name="save"),
+    path("applications/", seeker.applications, name="applications"),
+    path("applications/<int:pk>/", seeker.application, name="application"),
+    path("applications/<int:pk>/withdraw/", seeker.withdraw, name="withdraw"),
+    path("alerts/<int:pk>/dismiss/", seeker.alert_dismiss, name="alert_dismiss"),
+    # Employers: postings.
+    path("employer/postings/", postings.employer_postings, name="employer_postings"),
+    path("employer/postings/new/", postings.posting_new, name="posting_new"),
+    path(
+        "employer/postings/<int:pk>/edit/", postings.posting_edit, name="posting_edit"
+    ),
+    path(
+        "employer/postings/<int:pk>/status/",
+        postings.posting_status,
+        name="posting_status",
+    ),
+    path(
+        "employer/postings/<int:pk>/requirements/",
+        postings.requirement_save,
+        name="requirement_save",
+    ),
+    path(
+        "employer/postings/<int:pk>/requirements/<int:competency_pk>/remove/",
+        postings.requirement_remove,
+        name="requirement_remove",
+    ),
+    # Coordinators: postings on their college's profiles.
+    path(
+        "profiles/postings/", postings.coordinator_postings, name="coordinator_postings"
+    ),
 ]

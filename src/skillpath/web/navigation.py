@@ -28,6 +28,11 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem(_("Approvals"), "accounts:approvals", ("coordinator", "administrator")),
     NavItem(_("Candidates"), "accounts:candidates", ("employer",)),
     NavItem(_("My credentials"), "credentials:wallet", ("learner",)),
+    # Jobs: the search for everyone; applications, postings, postings on profiles.
+    NavItem(_("Jobs"), "jobs:postings", (ANYONE,)),
+    NavItem(_("My applications"), "jobs:applications", ("learner",)),
+    NavItem(_("Job postings"), "jobs:employer_postings", ("employer",)),
+    NavItem(_("Jobs on our profiles"), "jobs:coordinator_postings", ("coordinator",)),
     NavItem(_("Credentials issued"), "credentials:awards_issued", ("coordinator",)),
     NavItem(_("Verify a credential"), "credentials:verify", (ANYONE,)),
     # The supply side of the cycle: credentials, demand, frameworks and profiles.
