@@ -215,3 +215,20 @@ def test_only_the_postings_employer_reaches_the_ad_pages() -> None:
         )
         assert decision.status_code == 403
     assert not PostingRequirement.objects.filter(competency=forklift).exists()
+
+
+def test_the_suggestions_read_in_french_for_a_french_ad() -> None:
+    world, forklift, _rotation = _world()
+    forklift.title_fr = "Conduire un chariot élévateur en toute sécurité"
+    forklift.save()
+    client = _client(world.employer)
+    client.cookies["django_language"] = "fr"
+    page = client.post(
+        reverse("jobs:posting_from_ad", args=[world.posting.pk]),
+        {"text": "Vous conduirez un chariot élévateur de façon sécuritaire."},
+    )
+    html = page.content.decode()
+    assert "Compétences proposées" in html
+    assert "Conduire un chariot élévateur en toute sécurité" in html
+    assert "Vous conduirez un chariot élévateur de façon sécuritaire." in html
+    assert "Confiance :" in html
