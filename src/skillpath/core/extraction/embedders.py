@@ -20,6 +20,9 @@ from skillpath.core.extraction.text import STOPWORDS, normalise
 
 __all__ = ["CharNgramEmbedder", "WordLlamaEmbedder"]
 
+# One loaded model per dimension for the whole process: every extractor shares it.
+_LOADED: dict[int, Any] = {}
+
 
 class WordLlamaEmbedder:
     """Embed texts with WordLlama's bundled model (average of token vectors).
@@ -40,10 +43,10 @@ class WordLlamaEmbedder:
 
     def __init__(self, dimension: int = 256) -> None:
         self.dimension = dimension
-        self._model: Any = None
 
     def _load(self) -> Any:
-        if self._model is None:
+        model = _LOADED.get(self.dimension)
+        if model is None:
             try:
                 # The package is an optional dependency of the core: imported on use.
                 import wordllama
@@ -55,10 +58,10 @@ class WordLlamaEmbedder:
             # Its default loader looks for the tokenizer in the user's cache; the
             # wheel holds both files, so point it there and forbid downloads.
             package = Path(wordllama.__file__).parent
-            self._model = wordllama.WordLlama.load(
+            model = _LOADED[self.dimension] = wordllama.WordLlama.load(
                 dim=self.dimension, cache_dir=package, disable_download=True
             )
-        return self._model
+        return model
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Return one unit row per text (zeros for a text with no known token)."""
