@@ -10,8 +10,8 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from skillpath.core.matching import Match
-from skillpath.jobs import access
 from skillpath.core.matching.model import band_of
+from skillpath.jobs import access
 from skillpath.jobs.models import (
     Application,
     Invitation,
