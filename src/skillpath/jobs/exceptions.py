@@ -41,3 +41,7 @@ class NotFound(JobsError):
 
 class InvalidApplication(JobsError):
     """An application or a pipeline move is wrong."""
+
+
+class InvalidAd(JobsError):
+    """The pasted job ad cannot be read for competencies (empty, or too long)."""

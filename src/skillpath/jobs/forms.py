@@ -205,3 +205,27 @@ class ApplyForm(forms.Form):
         self.fields["awards"].queryset = awards  # type: ignore[attr-defined]
         self.fields["awards"].initial = list(awards)
         self.fields["awards"].label_from_instance = lambda a: a.credential.title  # type: ignore[attr-defined]
+
+
+class AdForm(forms.Form):
+    """The text of a job ad the employer already has, to suggest requirements from."""
+
+    text = forms.CharField(
+        label=_("The text of the job ad"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_(
+            "Paste the ad as it is, in English or in French. skillpath suggests the "
+            "competencies it asks for; nothing is added until you accept it."
+        ),
+        strip=False,
+    )
+
+
+class AdDecisionForm(forms.Form):
+    """Accept or reject one suggested competency."""
+
+    competency = forms.ModelChoiceField(queryset=Competency.objects.none())
+    sentence = forms.CharField(required=False, strip=False)
+    required_level = forms.IntegerField(label=_("Required level"), min_value=1)
+    essential = forms.BooleanField(label=_("Essential"), required=False)
+    decision = forms.ChoiceField(choices=[("accept", "accept"), ("reject", "reject")])

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from skillpath.jobs.views import demand as views
-from skillpath.jobs.views import postings, seeker
+from skillpath.jobs.views import extraction, postings, seeker
 
 app_name = "jobs"
 urlpatterns = [
@@ -38,6 +38,16 @@ urlpatterns = [
         "employer/postings/<int:pk>/requirements/<int:competency_pk>/remove/",
         postings.requirement_remove,
         name="requirement_remove",
+    ),
+    path(
+        "employer/postings/<int:pk>/from-ad/",
+        extraction.posting_from_ad,
+        name="posting_from_ad",
+    ),
+    path(
+        "employer/postings/<int:pk>/from-ad/decision/",
+        extraction.posting_ad_decision,
+        name="posting_ad_decision",
     ),
     # Coordinators: postings on their college's profiles.
     path(
