@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db import transaction
 
-from skillpath.demo import assessing, awards, learning, people, supply
+from skillpath.demo import assessing, awards, jobs, learning, people, supply
 
 STEPS: list[tuple[str, Callable[[Any], None]]] = [
     ("people", people.seed),
@@ -22,6 +22,7 @@ STEPS: list[tuple[str, Callable[[Any], None]]] = [
     ("item banks and assessments", assessing.seed),
     ("catalogue and learning plans", learning.seed),
     ("awards", awards.seed),
+    ("job postings and applications", jobs.seed),
 ]
 
 

@@ -1,7 +1,8 @@
 """Tell people by e-mail what happened to their applications, invitations and matches.
 
-Mail is rendered in the recipient's language and sent after the transaction commits,
-so a rolled-back write sends nothing.
+Mail is rendered in the recipient's language and recorded in the outbox
+(``common.mail``): the queue sends it after the transaction commits, once per key,
+so a rolled-back write sends nothing and a repeated one sends nothing more.
 """
 
 from __future__ import annotations
@@ -9,12 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from skillpath.common.mail import send_mail_later
 from skillpath.credentials.site import absolute
 
 
@@ -29,13 +29,13 @@ def render_mail(
     return subject, body
 
 
-def mail_on_commit(
-    *, to: str, template: str, context: dict[str, Any], language: str | None
+def mail_later(
+    *, to: str, template: str, context: dict[str, Any], language: str | None, key: str
 ) -> None:
-    """Send the mail ``template`` to ``to`` once the current transaction commits."""
+    """Record the mail ``template`` to ``to`` in the outbox; the queue sends it once.
 
-    def send() -> None:
-        subject, body = render_mail(template, context, language)
-        send_mail(subject, body, None, [to], fail_silently=True)
-
-    transaction.on_commit(send)
+    ``key`` names what the mail is about: a second call with the same key sends
+    nothing more.
+    """
+    subject, body = render_mail(template, context, language)
+    send_mail_later(to=to, subject=subject, body=body, key=key)

@@ -27,6 +27,7 @@ from skillpath.frameworks import access as framework_access
 from skillpath.frameworks import selectors as framework_selectors
 from skillpath.frameworks.models import ReviewState, VersionState
 from skillpath.jobs import selectors as demand
+from skillpath.jobs.selectors import postings as job_selectors
 from skillpath.learning.selectors import learner_next_step as plan_next_step
 from skillpath.learning.selectors import plan_summaries
 
@@ -53,6 +54,9 @@ class Dashboard:
     assessor_waiting: int = 0
     plans: list[Any] = field(default_factory=list)
     credentials: list[Award] = field(default_factory=list)
+    job_alerts: list[Any] = field(default_factory=list)
+    applications: list[Any] = field(default_factory=list)
+    open_postings: int = 0
     supply: dict[str, Any] = field(default_factory=dict)
 
 
@@ -96,6 +100,8 @@ def dashboard_for(user: Any) -> Dashboard:
         board.assessments = dashboard_assessments(user)
         board.plans = plan_summaries(user)
         board.credentials = list(credential_access.awards_of(user)[:5])
+        board.job_alerts = list(job_selectors.seeker_alerts(user)[:3])
+        board.applications = list(job_selectors.seeker_applications(user)[:5])
     if held & {Role.COORDINATOR, Role.ADMINISTRATOR}:
         board.approvals = list(pending_memberships_for(user)[:20])
     if held & {Role.COORDINATOR, Role.ASSESSOR}:
@@ -110,6 +116,7 @@ def dashboard_for(user: Any) -> Dashboard:
         board.candidate_count = (
             access.learners_visible_to(user).exclude(user=user).count()
         )
+        board.open_postings = job_selectors.open_postings_of(user).count()
     board.supply = supply_work(user)
     return board
 

@@ -2,7 +2,8 @@
 
 from ninja import Router
 
-from skillpath.jobs.api import demand
+from skillpath.jobs.api import demand, postings
 
 router = Router()
 router.add_router("", demand.router)
+router.add_router("", postings.router)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from skillpath.core.matching import Match
 from skillpath.core.matching.model import band_of
+from skillpath.jobs import access
 from skillpath.jobs.models import (
     Application,
     Invitation,
@@ -181,3 +182,8 @@ def match_summary(result: Match) -> dict[str, Any]:
         "essential_met": result.essential_met,
         "essential_total": result.essential_total,
     }
+
+
+def open_postings_of(user: Any) -> QuerySet[JobPosting]:
+    """Return the open postings of the employers ``user`` represents."""
+    return access.postings_managed_by(user).filter(status=PostingStatus.OPEN)

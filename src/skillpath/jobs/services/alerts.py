@@ -10,7 +10,7 @@ from django.utils import timezone
 from skillpath.accounts.models import LearnerProfile
 from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.credentials.site import absolute
-from skillpath.jobs.mail import mail_on_commit
+from skillpath.jobs.mail import mail_later
 from skillpath.jobs.models import JobPosting, MatchAlert
 from skillpath.jobs.selectors.matching import evidence_by_seeker, match_index
 
@@ -67,7 +67,8 @@ def alerts_for_posting(*, posting: JobPosting) -> list[MatchAlert]:
 
 def _mail(alert: MatchAlert, seeker: Any) -> None:
     MatchAlert.objects.filter(pk=alert.pk).update(emailed_at=timezone.now())
-    mail_on_commit(
+    mail_later(
+        key=f"match-alert:{alert.pk}",
         to=seeker.email,
         template="jobs/email/match_alert",
         context={

@@ -19,7 +19,7 @@ from skillpath.jobs.exceptions import (
     NotAllowed,
     PostingState,
 )
-from skillpath.jobs.mail import mail_on_commit
+from skillpath.jobs.mail import mail_later
 from skillpath.jobs.models import (
     ACTIVE_APPLICATION_STATUSES,
     Application,
@@ -232,7 +232,8 @@ def application_move(
                 target=posting,
                 status=PostingStatus.FILLED,
             )
-    mail_on_commit(
+    mail_later(
+        key=f"application-moved:{application.pk}:{to_status}",
         to=application.seeker.email,
         template="jobs/email/application_moved",
         context={"application": application, "posting": posting},
@@ -261,7 +262,8 @@ def invitation_create(
         audit_record(
             actor=invited_by, verb=AuditVerb.INVITATION_CREATE, target=invitation
         )
-        mail_on_commit(
+        mail_later(
+            key=f"invitation:{invitation.pk}",
             to=seeker.email,
             template="jobs/email/invitation",
             context={
