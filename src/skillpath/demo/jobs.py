@@ -84,7 +84,7 @@ def _declare(spec: dict[str, Any]) -> None:
             "tasks__competency_needs__competency_id",
             "tasks__competency_needs__required_level",
         )
-        .exclude(tasks__competency_needs__competency_id=None)
+        .filter(tasks__competency_needs__competency_id__isnull=False)
         .order_by("tasks__competency_needs__competency_id")
         .distinct()
     )

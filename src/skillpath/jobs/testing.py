@@ -63,7 +63,7 @@ def jobs_world(*, open_posting: bool = True, competencies: int = 3) -> JobsWorld
         credential=credential,
         employer_org=employer_org,
         employer=employer,
-        coordinator=credential.created_by,
+        coordinator=credential.created_by or employer,
         posting=posting,
     )
 

@@ -250,7 +250,7 @@ def posting_apply(request: HttpRequest, posting_id: int, payload: ApplyIn):
 
 @router.get("/applications", response=list[ApplicationOut], summary="My applications")
 def my_applications(request: HttpRequest) -> Any:
-    return Application.objects.filter(seeker=request.user).order_by("-created_at")
+    return Application.objects.filter(seeker_id=request.user.pk).order_by("-created_at")
 
 
 @router.post(
@@ -259,7 +259,9 @@ def my_applications(request: HttpRequest) -> Any:
     summary="Withdraw my application",
 )
 def application_withdraw(request: HttpRequest, application_id: int) -> Application:
-    application = get_object_or_404(Application, pk=application_id, seeker=request.user)
+    application = get_object_or_404(
+        Application, pk=application_id, seeker_id=request.user.pk
+    )
     return application_services.application_withdraw(
         application=application, seeker=request.user
     )

@@ -121,7 +121,9 @@ def _framework_competencies(posting: JobPosting) -> Any:
         posting.profile_version.profile.framework_id
     }
     return (
-        Competency.objects.filter(framework_id__in=framework_ids - {None})
+        Competency.objects.filter(
+            framework_id__in=[pk for pk in framework_ids if pk is not None]
+        )
         .exclude(posting_requirements__posting=posting)
         .order_by("framework_id", "position")
     )
