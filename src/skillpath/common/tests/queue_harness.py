@@ -76,7 +76,7 @@ class QueueWorld:
             "SKILLPATH_QUEUE_IMMEDIATE": "0",
             "SKILLPATH_QUEUE_NAME": f"skillpath-test-{uuid.uuid4().hex[:12]}",
             "SKILLPATH_QUEUE_FILE": str(root / "huey.sqlite3"),
-            "SKILLPATH_MAIL_SWEEP_AFTER_SECONDS": "0",
+            "SKILLPATH_QUEUE_SWEEP_AFTER_SECONDS": "0",
             "SKILLPATH_MAIL_LEASE_SECONDS": "1",
             "EMAIL_BACKEND": f"{__name__}.SlowFileBackend",
             "EMAIL_FILE_PATH": str(self.mail_dir),
