@@ -36,7 +36,10 @@ run: migrate
 	@echo "==> Demo data"
 	DEBUG=1 $(BIN)/python manage.py seed_demo --if-empty
 	@DEBUG=1 $(BIN)/python manage.py demo_accounts
-	@echo "==> Serving skillpath on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	@echo "==> Serving skillpath on http://$(HOST):$(PORT)/ with its queue consumer (Ctrl-C stops both)"
+	@DEBUG=1 $(BIN)/python manage.py run_huey --workers 2 --worker-type thread & consumer=$$!; \
+	trap 'kill -TERM $$consumer 2>/dev/null; wait $$consumer 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: setup

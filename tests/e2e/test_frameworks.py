@@ -32,8 +32,12 @@ def test_coordinator_uploads_a_case_package_and_browses_it(
         str(DATA / "ece_assistant_case.json")
     )
     page.get_by_role("button", name="Import").click()
+    # The queue imports it; the import's page shows the progress, then the result.
+    expect(page).to_have_url(re.compile(r"/imports/[0-9a-f-]{36}/$"))
+    expect(page.get_by_role("status")).to_contain_text("is imported: 13 competencies")
+    assert wcag_violations(page) == []
+    page.get_by_role("link", name="Open what was imported").click()
     expect(page).to_have_url(re.compile(r"/frameworks/\d+/$"))
-    expect(page.locator(".messages")).to_contain_text("is imported: 13 competencies")
     expect(page.get_by_role("heading", level=1)).to_contain_text(
         "Early Childhood Educator Assistant Competencies"
     )
@@ -66,10 +70,13 @@ def test_a_bad_upload_is_refused_with_the_reason_on_the_page(
     page.get_by_label("ESCO CSV files").check()
     page.locator("input[type=file]").set_input_files(str(bad))
     page.get_by_role("button", name="Import").click()
-    expect(page.locator(".error")).to_contain_text(
+    expect(page.get_by_role("alert")).to_contain_text(
         "skills_en.csv, line 2: the record has 2 cells but the header names 3 columns"
     )
+    expect(page.get_by_role("alert")).to_contain_text("nothing was saved")
     assert wcag_violations(page) == []
+    page.get_by_role("link", name="Correct the file and try again").click()
+    expect(page).to_have_url(re.compile(r"/frameworks/import/$"))
 
 
 def test_demand_pages_and_the_catalogue_pass_wcag_in_both_languages(

@@ -5,7 +5,7 @@ and enqueues its sending after the commit (a rolled-back transaction sends nothi
 ``mail_deliver`` claims the row (pending to sending, one conditional ``UPDATE``) before
 it hands the mail to the mail server, so two runs of the task send one mail. The
 sweep enqueues again a pending mail whose task has not run within
-``SKILLPATH_MAIL_SWEEP_AFTER_SECONDS`` and a claim older than
+``SKILLPATH_QUEUE_SWEEP_AFTER_SECONDS`` and a claim older than
 ``SKILLPATH_MAIL_LEASE_SECONDS`` (its consumer died).
 
 The one window left is a consumer killed after the mail server accepted the mail and
@@ -120,7 +120,7 @@ def mail_deliver(*, mail_id: int) -> bool:
 def mail_sweep() -> int:
     """Enqueue again every mail that is due and has no live task; return how many."""
     now = timezone.now()
-    waited = now - timedelta(seconds=settings.SKILLPATH_MAIL_SWEEP_AFTER_SECONDS)
+    waited = now - timedelta(seconds=settings.SKILLPATH_QUEUE_SWEEP_AFTER_SECONDS)
     lease_start = now - timedelta(seconds=settings.SKILLPATH_MAIL_LEASE_SECONDS)
     due = OutgoingMail.objects.filter(
         Q(status=MailStatus.PENDING, enqueued_at__lt=waited)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -97,10 +99,14 @@ class ImportStatus(models.TextChoices):
 class ImportJob(TimeStampedModel):
     """One uploaded file being imported in the background, with its progress.
 
-    The upload is kept in ``upload`` until the import ran; the import itself runs in
-    one transaction, so a failed job changed nothing and says why in ``message``.
+    The uploaded files are kept in ``folder`` (under ``MEDIA_ROOT``) until the import
+    ran; the import itself runs in one transaction, with the job marked done in it, so
+    a failed job changed nothing and says why in ``message``. While it runs, its
+    progress is in ``progress.json`` in the folder (the import's transaction cannot
+    write it to the database before it commits).
     """
 
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True)
     kind = models.CharField(_("kind"), max_length=40)
     status = models.CharField(
         _("status"),
@@ -108,7 +114,7 @@ class ImportJob(TimeStampedModel):
         choices=ImportStatus.choices,
         default=ImportStatus.QUEUED,
     )
-    upload = models.FileField(_("file"), upload_to="imports/%Y/%m/", blank=True)
+    folder = models.CharField(_("folder"), max_length=255, blank=True)
     filename = models.CharField(_("file name"), max_length=255, blank=True)
     options = models.JSONField(_("options"), default=dict, blank=True)
     done = models.PositiveIntegerField(_("done"), default=0)

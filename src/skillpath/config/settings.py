@@ -151,10 +151,14 @@ else:
         "timeout": 20,
     }
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-# A pending mail whose task has not run for this long is enqueued again by the sweep;
-# a mail claimed by a consumer that died is claimed again after the lease.
-SKILLPATH_MAIL_SWEEP_AFTER_SECONDS = env_int("SKILLPATH_MAIL_SWEEP_AFTER_SECONDS", 300)
+# A pending mail or queued import whose task has not run for this long is enqueued
+# again by the sweep; work claimed by a consumer that died is claimed again after its
+# lease.
+SKILLPATH_QUEUE_SWEEP_AFTER_SECONDS = env_int(
+    "SKILLPATH_QUEUE_SWEEP_AFTER_SECONDS", 300
+)
 SKILLPATH_MAIL_LEASE_SECONDS = env_int("SKILLPATH_MAIL_LEASE_SECONDS", 600)
+SKILLPATH_IMPORT_LEASE_SECONDS = env_int("SKILLPATH_IMPORT_LEASE_SECONDS", 3600)
 SKILLPATH_MAIL_MAX_ATTEMPTS = env_int("SKILLPATH_MAIL_MAX_ATTEMPTS", 8)
 
 AUTH_USER_MODEL = "accounts.User"

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("language/", views.language_set, name="set_language"),
+    path("imports/<uuid:public_id>/", views.import_job, name="import_job"),
 ]

@@ -99,7 +99,7 @@ def test_a_claim_older_than_the_lease_is_sent_by_the_sweep() -> None:
     assert dead.status == MailStatus.SENT and len(mail.outbox) == 1
 
 
-@override_settings(SKILLPATH_MAIL_SWEEP_AFTER_SECONDS=300)
+@override_settings(SKILLPATH_QUEUE_SWEEP_AFTER_SECONDS=300)
 def test_sweep_enqueues_only_mail_whose_task_is_overdue() -> None:
     now = timezone.now()
     lost = record("lost", enqueued_at=now - timedelta(seconds=301))

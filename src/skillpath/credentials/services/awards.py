@@ -17,7 +17,6 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -27,6 +26,7 @@ from django.utils.translation import gettext as _
 from skillpath.accounts.models import User
 from skillpath.common.audit import AuditVerb, audit_record
 from skillpath.common.cycle import CompetencyStanding
+from skillpath.common.mail import send_mail_later
 from skillpath.credentials.documents.openbadges import credential_build, credential_sign
 from skillpath.credentials.exceptions import (
     AlreadyAwarded,
@@ -272,11 +272,12 @@ def award_revoke(*, award: Award, reason: str, actor: Any) -> Award:
         audit_record(
             actor=actor, verb=AuditVerb.AWARD_REVOKE, target=locked, reason=reason
         )
-        transaction.on_commit(lambda: _tell_learner_revoked(locked))
+        _tell_learner_revoked(locked)
     return locked
 
 
 def _tell_learner_revoked(award: Award) -> None:
+    # Recorded in the revocation's transaction, sent by the queue after the commit.
     learner = award.learner
     with translation.override(learner.preferred_language or settings.LANGUAGE_CODE):
         context = {
@@ -288,7 +289,9 @@ def _tell_learner_revoked(award: Award) -> None:
             "credentials/email/award_revoked_subject.txt", context
         ).strip()
         body = render_to_string("credentials/email/award_revoked.txt", context)
-    send_mail(subject, body, None, [learner.email], fail_silently=True)
+    send_mail_later(
+        to=learner.email, subject=subject, body=body, key=f"award-revoked:{award.pk}"
+    )
 
 
 def award_share_set(*, award: Award, shared: bool, actor: Any) -> Award:

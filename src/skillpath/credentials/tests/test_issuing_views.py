@@ -11,8 +11,10 @@ from django.test import Client
 from django.urls import reverse
 
 from skillpath.accounts import testing
+from skillpath.common.models import MailStatus, OutgoingMail
 from skillpath.core.badges import extract_png, extract_svg
 from skillpath.credentials.models import Award, AwardStatus
+from skillpath.credentials.services.awards import award_revoke
 from skillpath.credentials.tests.issuing_world import awarded
 
 pytestmark = pytest.mark.django_db
@@ -251,3 +253,17 @@ def test_linkedin_link_carries_the_certification_fields() -> None:
     assert query["expirationYear"] == str(award.valid_until.year)
     assert query["certUrl"] == award.credential_iri
     assert query["certId"] == str(award.public_id)
+
+
+def test_revocation_mail_goes_through_the_outbox_once_and_unescaped(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    award = awarded()
+    reason = 'Marks for "Welding & Fitting" were entered <twice>.'
+    with django_capture_on_commit_callbacks(execute=True):
+        award_revoke(award=award, reason=reason, actor=None)
+    recorded = OutgoingMail.objects.get(key=f"award-revoked:{award.pk}")
+    assert recorded.status == MailStatus.SENT and recorded.to == award.learner.email
+    assert len(mail.outbox) == 1
+    assert reason in mail.outbox[0].body  # a text mail: nothing HTML-escaped
+    assert "&amp;" not in mail.outbox[0].body and "&quot;" not in mail.outbox[0].body

@@ -14,6 +14,7 @@ from skillpath.frameworks.services.frameworks import (
     scale_level_add,
     scale_level_update,
 )
+from skillpath.frameworks.services.imports import framework_import_enqueue
 from skillpath.frameworks.services.profiles import (
     duty_add,
     duty_move,
@@ -57,6 +58,7 @@ __all__ = [
     "framework_create",
     "framework_delete",
     "framework_import",
+    "framework_import_enqueue",
     "framework_parse",
     "framework_update",
     "importance_rate",

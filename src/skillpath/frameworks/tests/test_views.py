@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from skillpath.accounts import testing
+from skillpath.common.models import ImportJob, ImportStatus
 from skillpath.frameworks import services
 from skillpath.frameworks import testing as factories
 from skillpath.frameworks.models import (
@@ -131,7 +133,91 @@ def test_a_coordinator_edits_the_scale_and_adds_a_competency() -> None:
     assert framework.competencies.filter(code="L1", kind="knowledge").exists()
 
 
-def test_the_upload_page_imports_a_case_package() -> None:
+def test_the_upload_page_imports_a_case_package_in_the_background(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    college = testing.organisation()
+    client = _client(testing.coordinator(college))
+    upload = SimpleUploadedFile(
+        "ece.json", (DATA / "ece_assistant_case.json").read_bytes(), "application/json"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("frameworks:import"),
+            {"source_format": "case", "upload": [upload], "owner": college.pk},
+        )
+    assert response.status_code == 303
+    job = ImportJob.objects.get()
+    assert response["Location"] == reverse("web:import_job", args=[job.public_id])
+    framework = Framework.objects.get()
+    assert framework.owner == college and framework.competencies.count() == 13
+    page = client.get(response["Location"]).content.decode()
+    assert "is imported: 13 competencies" in page
+    assert framework.get_absolute_url() in page
+    assert 'hx-trigger="every 1s"' not in page  # finished: the page stops asking
+
+
+def test_the_upload_page_imports_several_esco_files_at_once(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    college = testing.organisation()
+    client = _client(testing.coordinator(college))
+    folder = DATA / "esco_folder"
+    uploads = [
+        SimpleUploadedFile(path.name, path.read_bytes(), "text/csv")
+        for path in sorted(folder.iterdir())
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("frameworks:import"),
+            {"source_format": "esco", "upload": uploads, "owner": college.pk},
+            **HTMX,
+        )
+    assert response.status_code == 204 and response["HX-Redirect"]
+    framework = Framework.objects.get()
+    assert framework.occupations.count() == 4
+    assert ImportJob.objects.get().status == ImportStatus.DONE
+
+
+def test_a_bad_upload_is_refused_with_the_file_record_and_rule(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    college = testing.organisation()
+    client = _client(testing.coordinator(college))
+    upload = SimpleUploadedFile(
+        "broken.json", b'{"CFDocument": {}}', "application/json"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("frameworks:import"),
+            {"source_format": "case", "upload": [upload], "owner": college.pk},
+        )
+    assert response.status_code == 303
+    page = client.get(response["Location"]).content.decode()
+    assert (
+        "broken.json, CFDocument: the required field “identifier” is missing." in page
+    )
+    assert "nothing was saved" in page
+    assert not Framework.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        htmx = client.post(
+            reverse("frameworks:import"),
+            {
+                "source_format": "case",
+                "upload": [
+                    SimpleUploadedFile("broken.json", b"nope", "application/json")
+                ],
+                "owner": college.pk,
+            },
+            **HTMX,
+        )
+    fragment = client.get(htmx["HX-Redirect"], **HTMX).content.decode()
+    assert fragment.startswith('<div id="import-job"') and "not JSON" in fragment
+
+
+def test_only_the_person_who_imported_sees_the_import(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
     college = testing.organisation()
     client = _client(testing.coordinator(college))
     upload = SimpleUploadedFile(
@@ -141,55 +227,12 @@ def test_the_upload_page_imports_a_case_package() -> None:
         reverse("frameworks:import"),
         {"source_format": "case", "upload": [upload], "owner": college.pk},
     )
-    assert response.status_code == 303
-    framework = Framework.objects.get()
-    assert framework.owner == college and framework.competencies.count() == 13
-
-
-def test_the_upload_page_imports_several_esco_files_at_once() -> None:
-    college = testing.organisation()
-    client = _client(testing.coordinator(college))
-    folder = DATA / "esco_folder"
-    uploads = [
-        SimpleUploadedFile(path.name, path.read_bytes(), "text/csv")
-        for path in sorted(folder.iterdir())
-    ]
-    response = client.post(
-        reverse("frameworks:import"),
-        {"source_format": "esco", "upload": uploads, "owner": college.pk},
-        **HTMX,
-    )
-    assert response.status_code == 204 and response["HX-Redirect"]
-    framework = Framework.objects.get()
-    assert framework.occupations.count() == 4
-
-
-def test_a_bad_upload_is_refused_with_the_file_record_and_rule() -> None:
-    college = testing.organisation()
-    client = _client(testing.coordinator(college))
-    upload = SimpleUploadedFile(
-        "broken.json", b'{"CFDocument": {}}', "application/json"
-    )
-    response = client.post(
-        reverse("frameworks:import"),
-        {"source_format": "case", "upload": [upload], "owner": college.pk},
-    )
-    assert response.status_code == 422
-    page = response.content.decode()
     assert (
-        "broken.json, CFDocument: the required field “identifier” is missing." in page
+        _client(testing.coordinator(college)).get(response["Location"]).status_code
+        == 404
     )
-    assert not Framework.objects.exists()
-    htmx = client.post(
-        reverse("frameworks:import"),
-        {
-            "source_format": "case",
-            "upload": [SimpleUploadedFile("broken.json", b"nope", "application/json")],
-            "owner": college.pk,
-        },
-        **HTMX,
-    )
-    assert htmx.status_code == 200 and "not JSON" in htmx.content.decode()
+    waiting = client.get(response["Location"]).content.decode()
+    assert 'hx-trigger="every 1s"' in waiting and "<progress" in waiting
 
 
 def test_the_export_downloads_a_case_package() -> None:

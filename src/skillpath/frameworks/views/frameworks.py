@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,7 +18,7 @@ from skillpath.accounts.access import require
 from skillpath.common.htmx import redirect_after_post, render_page_or_fragment
 from skillpath.common.types import HtmxRequest
 from skillpath.frameworks import access, selectors, services
-from skillpath.frameworks.exceptions import FrameworkImportError, FrameworksError
+from skillpath.frameworks.exceptions import FrameworksError
 from skillpath.frameworks.forms import (
     CompetencyForm,
     FrameworkCreateForm,
@@ -98,7 +95,7 @@ def framework_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def framework_import(request: HtmxRequest) -> HttpResponse:
-    """Upload a CASE package or ESCO / O*NET files, with a progress bar."""
+    """Upload a CASE package or ESCO / O*NET files; the queue imports them."""
     require(access.can_import_framework(request.user))
     owners = access.coordinated_organisations(request.user)
     form = ImportForm(request.POST or None, request.FILES or None, owners=owners)
@@ -106,16 +103,9 @@ def framework_import(request: HtmxRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            folder = Path(tempfile.mkdtemp(prefix="skillpath-import-"))
             try:
-                for upload in data["upload"]:
-                    target = folder / get_valid_filename(Path(upload.name).name)
-                    with target.open("wb") as handle:
-                        for chunk in upload.chunks():
-                            handle.write(chunk)
-                path = folder if len(data["upload"]) > 1 else next(folder.iterdir())
-                framework = services.framework_import(
-                    path=path,
+                job = services.framework_import_enqueue(
+                    files=data["upload"],
                     source_format=data["source_format"],
                     imported_by=request.user,
                     owner=data["owner"],
@@ -123,24 +113,13 @@ def framework_import(request: HtmxRequest) -> HttpResponse:
                     version=data["version"],
                     replace=data["replace"],
                 )
-            except FrameworkImportError as error:
-                form.add_error("upload", str(error))
-                status = 422
             except FrameworksError as error:
                 form.add_error(None, str(error))
                 status = 422
             else:
-                messages.success(
-                    request,
-                    _("“%(title)s” is imported: %(count)s competencies.")
-                    % {
-                        "title": framework.title,
-                        "count": f"{framework.competencies.count():,}",
-                    },
+                return redirect_after_post(
+                    request, reverse("web:import_job", args=[job.public_id])
                 )
-                return redirect_after_post(request, framework.get_absolute_url())
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
         else:
             status = 422
     return render_page_or_fragment(
