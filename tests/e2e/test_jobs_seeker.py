@@ -45,19 +45,3 @@ def test_holder_searches_sees_band_and_breakdown_and_applies(
     assert Application.objects.filter(seeker=seeker, posting=world.posting).count() == 1
     page.goto(f"{live_server.url}/jobs/applications/")
     expect(page.get_by_role("row", name=world.posting.title)).to_contain_text("Applied")
-
-
-def test_seeker_with_a_gap_opens_it_in_french(
-    page: Page, live_server: Any, sign_in: Callable[[str, str], None]
-) -> None:
-    world = jobs_world()
-    seeker = accounts_testing.learner()
-    seeker.preferred_language = "fr"
-    seeker.save()
-    page.set_viewport_size({"width": 390, "height": 844})
-    sign_in(seeker.email, accounts_testing.PASSWORD)
-    page.goto(f"{live_server.url}{world.posting.get_absolute_url()}")
-    expect(page.get_by_role("heading", name="Combler l’écart")).to_be_visible()
-    expect(page.locator(".band")).to_contain_text("Faible")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    assert wcag_violations(page) == []
