@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from skillpath.accounts.models import LearnerProfile
 from skillpath.common.audit import AuditVerb, audit_record
+from skillpath.common.queue import db_task
 from skillpath.credentials.site import absolute
 from skillpath.jobs.mail import mail_later
 from skillpath.jobs.models import JobPosting, MatchAlert
@@ -63,6 +64,15 @@ def alerts_for_posting(*, posting: JobPosting) -> list[MatchAlert]:
                 seekers=len(created),
             )
     return created
+
+
+@db_task(name="posting_alerts")
+def posting_alerts_task(posting_id: int) -> int:
+    """Alert the strong matches of a newly opened posting; return how many."""
+    posting = JobPosting.objects.filter(pk=posting_id).first()
+    if posting is None:
+        return 0
+    return len(alerts_for_posting(posting=posting))
 
 
 def _mail(alert: MatchAlert, seeker: Any) -> None:

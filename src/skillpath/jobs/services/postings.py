@@ -26,7 +26,7 @@ from skillpath.jobs.models import (
     WorkMode,
 )
 from skillpath.jobs.noc import is_noc_2021
-from skillpath.jobs.services.alerts import alerts_for_posting
+from skillpath.jobs.services.alerts import posting_alerts_task
 
 #: Importance from which a profile's competency starts as essential.
 ESSENTIAL_FROM = 4
@@ -391,7 +391,9 @@ def posting_open(*, posting: JobPosting, opened_by: Any) -> JobPosting:
     posting.opened_at = timezone.now()
     posting.save(update_fields=["opens_on", "status", "opened_at", "updated_at"])
     audit_record(actor=opened_by, verb=AuditVerb.POSTING_OPEN, target=posting)
-    transaction.on_commit(lambda: alerts_for_posting(posting=posting))
+    # Matching every seeker is work for the queue, not for the employer's request.
+    posting_id = posting.pk
+    transaction.on_commit(lambda: posting_alerts_task(posting_id))
     return posting
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -17,7 +18,7 @@ from skillpath.accounts.access import require
 from skillpath.common.htmx import redirect_after_post
 from skillpath.frameworks.models import Competency
 from skillpath.jobs import access
-from skillpath.jobs.exceptions import InvalidPosting, JobsError
+from skillpath.jobs.exceptions import JobsError
 from skillpath.jobs.forms import NewPostingForm, PostingForm, RequirementForm
 from skillpath.jobs.models import (
     ApplicationStatus,
@@ -46,16 +47,16 @@ def employer_postings(request: HttpRequest) -> HttpResponse:
     postings = (
         access.postings_managed_by(request.user)
         .select_related("employer", "profile_version__profile")
+        .annotate(
+            application_count=Count("applications"),
+            hired_count=Count(
+                "applications",
+                filter=Q(applications__status=ApplicationStatus.HIRED),
+            ),
+        )
         .order_by("status", "-updated_at")
     )
-    rows = []
-    for posting in postings:
-        counts: dict[str, int] = {}
-        for status in posting.applications.values_list("status", flat=True):
-            counts[status] = counts.get(status, 0) + 1
-        rows.append(
-            (posting, sum(counts.values()), counts.get(ApplicationStatus.HIRED, 0))
-        )
+    rows = [(p, p.application_count, p.hired_count) for p in postings]
     return render(request, "jobs/postings/list.html", {"rows": rows})
 
 
@@ -247,8 +248,6 @@ def posting_status(request: HttpRequest, pk: int) -> HttpResponse:
                 posting=posting, closed_by=request.user, status=status
             )
             messages.success(request, _("The posting is closed."))
-    except InvalidPosting as error:
-        messages.error(request, error.message)
     except JobsError as error:
         messages.error(request, error.message)
     return redirect_after_post(request, reverse("jobs:posting_edit", args=[posting.pk]))
