@@ -258,24 +258,31 @@ class CandidatePostingForm(forms.Form):
 
 
 def competency_rows(
-    data: Any, *, competencies: dict[int, Competency], top_levels: dict[int, int]
-) -> tuple[list[tuple[int | None, str]], list[CompetencyLevel], list[str]]:
-    """Read the rows of a search by competency from ``data`` (a QueryDict).
+    chosen: list[str],
+    levels: list[str],
+    *,
+    competencies: dict[int, Competency],
+    top_levels: dict[int, int],
+) -> tuple[list[tuple[int | None, str]], list[CompetencyLevel], list[tuple[str, str]]]:
+    """Read the rows of a search by competency: ids in ``chosen``, least levels in
+    ``levels``, row by row.
 
-    Return the rows as typed (to show them again), the valid rows, and one message
-    per wrong row naming the row and the field; an empty row is skipped.
+    Return the rows as typed (to show them again), the valid rows, and one
+    ``(field, message)`` per wrong row naming the row and the field (``level[2]``);
+    an empty row is skipped.
     """
-    chosen = data.getlist("competency")
-    levels = data.getlist("level")
     typed: list[tuple[int | None, str]] = []
     valid: list[CompetencyLevel] = []
-    errors: list[str] = []
+    errors: list[tuple[str, str]] = []
     seen: dict[int, int] = {}
     width = max(len(chosen), len(levels))
     if width > MAX_SEARCH_ROWS:
         errors.append(
-            str(_("Search by at most %(n)s competencies at once."))
-            % {"n": MAX_SEARCH_ROWS}
+            (
+                "competency",
+                str(_("Search by at most %(n)s competencies at once."))
+                % {"n": MAX_SEARCH_ROWS},
+            )
         )
     for number in range(1, min(width, MAX_SEARCH_ROWS) + 1):
         raw_competency = (chosen[number - 1] if number <= len(chosen) else "").strip()
@@ -287,26 +294,46 @@ def competency_rows(
         competency = competencies.get(competency_id or -1)
         if competency is None:
             errors.append(
-                str(_("Row %(row)s, competency: choose a competency from the list."))
-                % {"row": number}
+                (
+                    f"competency[{number}]",
+                    str(
+                        _("Row %(row)s, competency: choose a competency from the list.")
+                    )
+                    % {"row": number},
+                )
             )
             continue
         top = top_levels.get(competency.framework_id, 0) or 10
         if not raw_level.isdigit() or not 1 <= int(raw_level) <= top:
             errors.append(
-                str(
-                    _(
-                        "Row %(row)s, least level: give a whole number from 1 to "
-                        "%(top)s for “%(name)s”."
+                (
+                    f"level[{number}]",
+                    str(
+                        _(
+                            "Row %(row)s, least level: give a whole number from 1 to "
+                            "%(top)s for “%(name)s”."
+                        )
                     )
+                    % {"row": number, "top": top, "name": competency.title},
                 )
-                % {"row": number, "top": top, "name": competency.title}
             )
             continue
         if competency.pk in seen:
             errors.append(
-                str(_("Row %(row)s, competency: “%(name)s” is already in row %(first)s."))
-                % {"row": number, "name": competency.title, "first": seen[competency.pk]}
+                (
+                    f"competency[{number}]",
+                    str(
+                        _(
+                            "Row %(row)s, competency: “%(name)s” is already in row "
+                            "%(first)s."
+                        )
+                    )
+                    % {
+                        "row": number,
+                        "name": competency.title,
+                        "first": seen[competency.pk],
+                    },
+                )
             )
             continue
         seen[competency.pk] = number

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from django.db.models import Max
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +23,7 @@ from skillpath.accounts.models import LearnerProfile
 from skillpath.core.matching import Evidence, Match, Part, Requirement, match
 from skillpath.credentials.documents.verification import Verdict, credential_verify
 from skillpath.credentials.models import Award
-from skillpath.frameworks.models import Competency
+from skillpath.frameworks.models import Competency, ProficiencyLevel
 from skillpath.jobs import access
 from skillpath.jobs.models import Application, Invitation, JobPosting
 from skillpath.jobs.selectors.matching import (
@@ -83,6 +84,40 @@ class CandidateResults:
 
 
 EMPTY = CandidateResults(rows=[], total=0, page=1, pages=1, searched=False)
+
+
+@dataclass
+class SearchCompetencies:
+    """The competencies one may search by: by id, their scales' top levels, and
+    grouped by framework for the form's list."""
+
+    by_id: dict[int, Competency]
+    top_levels: dict[int, int]
+    groups: list[tuple[str, list[Competency]]]
+
+
+def search_competencies() -> SearchCompetencies:
+    """Return every framework's competencies, for a search by competency (2 queries)."""
+    found = list(
+        Competency.objects.select_related("framework").order_by(
+            "framework__title", "framework_id", "position", "id"
+        )
+    )
+    top_levels = dict(
+        ProficiencyLevel.objects.values("scale__framework_id")
+        .annotate(top=Max("level"))
+        .values_list("scale__framework_id", "top")
+    )
+    groups: dict[int, tuple[str, list[Competency]]] = {}
+    for competency in found:
+        groups.setdefault(competency.framework_id, (competency.framework.title, []))[
+            1
+        ].append(competency)
+    return SearchCompetencies(
+        by_id={c.pk: c for c in found},
+        top_levels=top_levels,
+        groups=list(groups.values()),
+    )
 
 
 def query_requirements(rows: Sequence[CompetencyLevel]) -> list[Requirement]:

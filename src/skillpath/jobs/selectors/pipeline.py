@@ -54,7 +54,11 @@ def stage_counts(user: Any, *, posting_id: int | None = None) -> list[dict[str, 
         applications.values("status").annotate(n=Count("id")).values_list("status", "n")
     )
     return [
-        {"status": stage.value, "label": stage.label, "count": counts.get(stage, 0)}
+        {
+            "status": stage.value,
+            "label": str(stage.label),
+            "count": counts.get(stage, 0),
+        }
         for stage in STAGES
     ]
 
@@ -73,7 +77,9 @@ def application_detail(application: Application) -> ApplicationDetail:
     """Return what the employer reads of one application: credentials verified,
     the match today, and every move with its note and date."""
     posting = application.posting
-    result = posting_match(posting=posting, evidence=seeker_evidence(application.seeker))
+    result = posting_match(
+        posting=posting, evidence=seeker_evidence(application.seeker)
+    )
     names = {
         str(c.pk): c
         for c in Competency.objects.filter(

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from skillpath.accounts import services as account_services
 from skillpath.accounts import testing as accounts_testing
 from skillpath.credentials.models import AwardStatus
 from skillpath.credentials.services.awards import award_issue, award_revoke
@@ -129,7 +130,9 @@ def test_consent_withdrawal_removes_the_seeker_from_every_search_at_once() -> No
     seeker, _ = holder(world.credential, name="Zoe Strong")
     client = _client(world.employer)
     url = reverse("jobs:candidates")
-    assert "Zoe Strong" in client.get(url, {"posting": world.posting.pk}).content.decode()
+    assert (
+        "Zoe Strong" in client.get(url, {"posting": world.posting.pk}).content.decode()
+    )
     assert client.get(reverse("jobs:candidate", args=[seeker.pk])).status_code == 200
     _withdraw_consent(seeker)
     assert (
@@ -179,7 +182,9 @@ def test_a_revoked_or_tampered_credential_is_shown_as_such() -> None:
     revoked = verified_credential(award)
     assert revoked.state == "revoked" and "Issued in error." in revoked.reason
     again = award_issue(
-        learner=seeker, credential=world.credential, standings=standings_for(world.credential)
+        learner=seeker,
+        credential=world.credential,
+        standings=standings_for(world.credential),
     )
     again.document["name"] = "Something else"
     tampered = verified_credential(again)
@@ -228,9 +233,7 @@ def test_invite_from_the_search_reaches_consenting_seekers_only_and_once() -> No
     assert refused.status_code == 404
     assert not Invitation.objects.filter(seeker=private).exists()
     other = accounts_testing.employer()
-    assert (
-        _client(other).post(url, {"posting": world.posting.pk}).status_code == 404
-    )
+    assert _client(other).post(url, {"posting": world.posting.pk}).status_code == 404
 
 
 def test_old_candidates_page_redirects_to_the_search() -> None:
@@ -255,3 +258,117 @@ def test_candidate_search_takes_a_few_queries_whatever_the_number_of_seekers(
     with django_assert_max_num_queries(30):
         page = client.get(reverse("jobs:candidates"), {"posting": world.posting.pk})
     assert page.content.decode().count('class="card candidate"') == 12
+
+
+# The API
+
+
+def _bearer(user) -> dict[str, str]:
+    _token, key = account_services.token_create(user=user, name="t")
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+
+def test_api_candidate_search_ranks_consenting_seekers_only() -> None:
+    world = jobs_world()
+    holder(world.credential, name="Zoe Strong")
+    _partial(world, name="Adam Partly")
+    holder(world.credential, share=False, name="Paula Private")
+    headers = _bearer(world.employer)
+    found = Client().get(
+        "/api/v1/employer/candidates", {"posting": world.posting.pk}, **headers
+    )
+    assert found.status_code == 200
+    body = found.json()
+    assert [r["seeker"]["name"] for r in body["results"]] == [
+        "Zoe Strong",
+        "Adam Partly",
+    ]
+    first = body["results"][0]
+    assert first["band"] == "strong"
+    assert abs(sum(p["contribution"] for p in first["parts"]) - first["score"]) < 1e-9
+    competencies = list(
+        world.posting.requirements.values_list("competency_id", "required_level")
+    )
+    query = "&".join(f"competency={c}&level={lv}" for c, lv in competencies)
+    by_competency = Client().get(f"/api/v1/employer/candidates?{query}", **headers)
+    names = [r["seeker"]["name"] for r in by_competency.json()["results"]]
+    assert names == ["Zoe Strong", "Adam Partly"]
+
+
+def test_api_bad_search_names_the_field_with_422() -> None:
+    world = jobs_world()
+    competency = world.posting.requirements.first().competency_id
+    response = Client().get(
+        f"/api/v1/employer/candidates?competency={competency}&level=99",
+        **_bearer(world.employer),
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == "level[1]"
+    empty = Client().get("/api/v1/employer/candidates", **_bearer(world.employer))
+    assert empty.status_code == 422
+
+
+def test_api_candidate_detail_verifies_credentials_and_hides_non_consenting() -> None:
+    world = jobs_world()
+    seeker, award = holder(world.credential, name="Zoe Strong")
+    private, _ = holder(world.credential, share=False)
+    headers = _bearer(world.employer)
+    detail = Client().get(f"/api/v1/employer/candidates/{seeker.pk}", **headers)
+    assert detail.status_code == 200
+    body = detail.json()
+    assert body["credentials"][0]["state"] == "verified"
+    assert body["credentials"][0]["award"] == str(award.public_id)
+    assert body["postings"][0]["posting"] == world.posting.pk
+    assert body["postings"][0]["band"] == "strong"
+    hidden = Client().get(f"/api/v1/employer/candidates/{private.pk}", **headers)
+    assert hidden.status_code == 404
+    _withdraw_consent(seeker)
+    gone = Client().get(f"/api/v1/employer/candidates/{seeker.pk}", **headers)
+    assert gone.status_code == 404
+    listed = Client().get(
+        "/api/v1/employer/candidates", {"posting": world.posting.pk}, **headers
+    )
+    assert listed.json()["results"] == []
+
+
+def test_api_invitations_only_to_consenting_seekers_and_only_own_postings() -> None:
+    world = jobs_world()
+    seeker, _ = holder(world.credential)
+    private, _ = holder(world.credential, share=False)
+    headers = _bearer(world.employer)
+    url = f"/api/v1/employer/candidates/{seeker.pk}/invitations"
+    payload = {"posting": world.posting.pk, "message": "Please apply"}
+    for _ in range(2):
+        made = Client().post(url, payload, content_type="application/json", **headers)
+        assert made.status_code == 201
+    assert Invitation.objects.filter(seeker=seeker).count() == 1
+    refused = Client().post(
+        f"/api/v1/employer/candidates/{private.pk}/invitations",
+        payload,
+        content_type="application/json",
+        **headers,
+    )
+    assert refused.status_code == 404
+    stranger = _bearer(accounts_testing.employer())
+    foreign = Client().post(url, payload, content_type="application/json", **stranger)
+    assert foreign.status_code == 404
+    assert not Invitation.objects.filter(seeker=private).exists()
+
+
+def test_api_tokens_of_learners_and_other_employers_get_no_candidates() -> None:
+    world = jobs_world()
+    seeker, _ = holder(world.credential, name="Zoe Strong")
+    learner = _bearer(seeker)
+    for url in (
+        f"/api/v1/employer/candidates?posting={world.posting.pk}",
+        f"/api/v1/employer/candidates/{seeker.pk}",
+    ):
+        response = Client().get(url, **learner)
+        assert response.status_code == 403
+        assert "Zoe Strong" not in response.content.decode()
+    stranger = _bearer(accounts_testing.employer())
+    response = Client().get(
+        f"/api/v1/employer/candidates?posting={world.posting.pk}", **stranger
+    )
+    assert response.status_code == 404
+    assert "Zoe Strong" not in response.content.decode()

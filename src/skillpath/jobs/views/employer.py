@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -17,7 +16,6 @@ from django.views.decorators.http import require_POST
 from skillpath.accounts.access import require
 from skillpath.accounts.models import LearnerProfile
 from skillpath.common.htmx import redirect_after_post, render_page_or_fragment
-from skillpath.frameworks.models import Competency, ProficiencyLevel
 from skillpath.jobs import access
 from skillpath.jobs.exceptions import JobsError
 from skillpath.jobs.forms import CandidatePostingForm, MoveForm, competency_rows
@@ -44,27 +42,6 @@ def _back(request: HttpRequest, default: str) -> str:
     return default
 
 
-def _competency_choices() -> tuple[dict[int, Competency], dict[int, int], list[Any]]:
-    """Return the competencies one may search by, their scales' top levels, and
-    the same competencies grouped by framework for the form's list."""
-    found = list(
-        Competency.objects.select_related("framework").order_by(
-            "framework__title", "framework_id", "position", "id"
-        )
-    )
-    top_levels = dict(
-        ProficiencyLevel.objects.values("scale__framework_id")
-        .annotate(top=Max("level"))
-        .values_list("scale__framework_id", "top")
-    )
-    groups: dict[int, tuple[str, list[Competency]]] = {}
-    for competency in found:
-        groups.setdefault(competency.framework_id, (competency.framework.title, []))[
-            1
-        ].append(competency)
-    return {c.pk: c for c in found}, top_levels, list(groups.values())
-
-
 @login_required
 def candidates(request: HttpRequest) -> HttpResponse:
     """Search consenting seekers by one of our postings, or by competency and level."""
@@ -74,10 +51,14 @@ def candidates(request: HttpRequest) -> HttpResponse:
     posting_form = CandidatePostingForm(
         request.GET if by_posting else None, postings=own
     )
-    competencies, top_levels, groups = _competency_choices()
-    typed, rows, errors = competency_rows(
-        request.GET, competencies=competencies, top_levels=top_levels
+    choices = selectors.search_competencies()
+    typed, rows, row_errors = competency_rows(
+        request.GET.getlist("competency"),
+        request.GET.getlist("level"),
+        competencies=choices.by_id,
+        top_levels=choices.top_levels,
     )
+    errors = [message for _field, message in row_errors]
     posting: JobPosting | None = None
     results = selectors.EMPTY
     if by_posting:
@@ -88,7 +69,9 @@ def candidates(request: HttpRequest) -> HttpResponse:
             )
         else:
             errors = [
-                str(e) for field_errors in posting_form.errors.values() for e in field_errors
+                str(e)
+                for field_errors in posting_form.errors.values()
+                for e in field_errors
             ]
     elif rows and not errors:
         results = selectors.candidate_search(
@@ -97,7 +80,9 @@ def candidates(request: HttpRequest) -> HttpResponse:
     elif "competency" in request.GET and not errors:
         errors = [_("Choose at least one competency and its least level.")]
     blanks = max(BLANK_ROWS - len(typed), 1)
-    shown_rows = [(n + 1, c, lv) for n, (c, lv) in enumerate(typed + [(None, "")] * blanks)]
+    shown_rows = [
+        (n + 1, c, lv) for n, (c, lv) in enumerate(typed + [(None, "")] * blanks)
+    ]
     query = [(k, v) for k, values in request.GET.lists() if k != "page" for v in values]
     return render_page_or_fragment(
         request,
@@ -105,7 +90,7 @@ def candidates(request: HttpRequest) -> HttpResponse:
         "jobs/htmx/candidate_results.html",
         {
             "posting_form": posting_form,
-            "groups": groups,
+            "groups": choices.groups,
             "rows": shown_rows,
             "errors": errors,
             "results": results,
@@ -118,7 +103,9 @@ def candidates(request: HttpRequest) -> HttpResponse:
 
 
 def _candidate_profile(request: HttpRequest, pk: int) -> LearnerProfile:
-    profile = get_object_or_404(LearnerProfile.objects.select_related("user"), user_id=pk)
+    profile = get_object_or_404(
+        LearnerProfile.objects.select_related("user"), user_id=pk
+    )
     if not access.can_see_candidate(request.user, profile.user):
         raise Http404
     return profile
