@@ -51,8 +51,8 @@ def test_candidate_search_by_posting_ranks_by_score_and_leaves_out_non_consentin
     None
 ):
     world = jobs_world()
-    strong, _ = holder(world.credential, name="Zoe Strong")
-    partly = _partial(world, name="Adam Partly")
+    holder(world.credential, name="Zoe Strong")
+    _partial(world, name="Adam Partly")
     private, _ = holder(world.credential, share=False, name="Paula Private")
     accounts_testing.learner(share_with_employers=True, name="Nadia Nothing")
     results = candidate_search(user=world.employer, posting=world.posting)
@@ -249,7 +249,7 @@ def test_candidate_search_takes_a_few_queries_whatever_the_number_of_seekers(
     world = jobs_world()
     for number in range(12):
         holder(world.credential, name=f"Holder {number:02}")
-    for number in range(5):
+    for _number in range(5):
         accounts_testing.learner(share_with_employers=True)
     with django_assert_max_num_queries(12):
         results = candidate_search(user=world.employer, posting=world.posting)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -244,7 +242,9 @@ def employer_application_move(request: HttpRequest, pk: int) -> HttpResponse:
             if name == "to_status":
                 continue
             label = form.fields[name].label if name in form.fields else name
-            messages.error(request, f"{label}: {' '.join(field_errors)}")
+            messages.error(
+                request, f"{label}: {' '.join(str(e) for e in field_errors)}"
+            )
         return redirect_after_post(request, page)
     try:
         moved = services.application_move(
