@@ -185,16 +185,13 @@ def learner_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def candidates(request: AuthedRequest) -> HttpResponse:
-    """List the job seekers who share their profile with employers."""
-    access.require(access.is_employer(request.user) or request.user.is_superuser)
-    learners = (
-        access.learners_visible_to(request.user)
-        .filter(share_with_employers=True)
-        .exclude(user=request.user)
-        .order_by("user__full_name")
-    )
-    return render(request, "accounts/candidates.html", {"learners": learners})
+def candidates(request: HttpRequest) -> HttpResponse:
+    """Send employers to the candidate search, which shows credentials and the match.
+
+    The old list showed names and provinces only; the jobs app's search keeps the
+    consent's promise ("profile and credentials").
+    """
+    return redirect("jobs:candidates")
 
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:

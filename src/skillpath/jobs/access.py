@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from skillpath.accounts import access
-from skillpath.accounts.models import Organisation
+from skillpath.accounts.models import LearnerProfile, Organisation
 from skillpath.frameworks.access import coordinated_organisations, employer_org_ids
 from skillpath.frameworks.models import ProfileVersion, VersionState
 from skillpath.jobs.models import Application, DemandReport, JobPosting, PostingStatus
@@ -112,3 +112,39 @@ def can_see_application(user: Any, application: Application) -> bool:
     return application.seeker_id == user.pk or can_manage_posting(
         user, application.posting
     )
+
+
+# The employer's side: candidates and the pipeline
+
+
+def can_search_candidates(user: Any) -> bool:
+    """Return whether ``user`` represents an approved employer, who may look for people."""
+    return bool(employer_org_ids(user))
+
+
+def consenting_profiles() -> QuerySet[LearnerProfile]:
+    """Return the seekers who share their profile and credentials with employers.
+
+    Read from the database on every call: withdrawing consent removes a seeker from
+    every search at once.
+    """
+    return LearnerProfile.objects.filter(share_with_employers=True)
+
+
+def can_see_candidate(user: Any, seeker: Any) -> bool:
+    """Return whether ``user`` may open ``seeker``'s candidate page.
+
+    Only approved employers, and only while the seeker consents. A seeker who
+    applied without consenting is seen through the application, not here.
+    """
+    if not can_search_candidates(user) or getattr(seeker, "pk", None) == user.pk:
+        return False
+    return consenting_profiles().filter(user_id=seeker.pk).exists()
+
+
+def applications_managed_by(user: Any) -> QuerySet[Application]:
+    """Return the applications to the postings of the employers ``user`` represents.
+
+    They stay visible whatever the seeker's consent: they chose to apply.
+    """
+    return Application.objects.filter(posting__employer_id__in=employer_org_ids(user))

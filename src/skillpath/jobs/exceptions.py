@@ -40,7 +40,27 @@ class NotFound(JobsError):
 
 
 class InvalidApplication(JobsError):
-    """An application or a pipeline move is wrong."""
+    """An application or a pipeline move is wrong; ``field`` names what, if known."""
+
+    def __init__(self, message: str, *, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+    @property
+    def details(self) -> list[dict[str, str]]:
+        return [{"field": self.field, "message": self.message}] if self.field else []
+
+
+class InvalidSearch(JobsError):
+    """A candidate search is wrong: each detail names the row and field."""
+
+    def __init__(self, errors: list[tuple[str, str]]) -> None:
+        super().__init__(" ".join(message for _field, message in errors))
+        self.errors = errors
+
+    @property
+    def details(self) -> list[dict[str, str]]:
+        return [{"field": field, "message": message} for field, message in self.errors]
 
 
 class InvalidAd(JobsError):

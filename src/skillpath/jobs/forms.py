@@ -11,11 +11,14 @@ from skillpath.accounts.models import Organisation, Province
 from skillpath.credentials.models import Award, AwardStatus
 from skillpath.frameworks.models import Competency, Importance, ProfileVersion
 from skillpath.jobs.models import (
+    ApplicationStatus,
     DemandReport,
+    JobPosting,
     LanguageOfWork,
     WageUnit,
     WorkMode,
 )
+from skillpath.jobs.selectors.candidates import CompetencyLevel
 
 
 class DemandForm(forms.ModelForm):
@@ -229,3 +232,136 @@ class AdDecisionForm(forms.Form):
     required_level = forms.IntegerField(label=_("Required level"), min_value=1)
     essential = forms.BooleanField(label=_("Essential"), required=False)
     decision = forms.ChoiceField(choices=[("accept", "accept"), ("reject", "reject")])
+
+
+# The employer's side: candidate search and the pipeline
+
+#: How many competency rows one search takes.
+MAX_SEARCH_ROWS = 10
+
+
+class CandidatePostingForm(forms.Form):
+    """Search candidates by one of the employer's own postings."""
+
+    posting = forms.ModelChoiceField(
+        label=_("One of your postings"),
+        queryset=JobPosting.objects.none(),
+        empty_label=_("Choose a posting"),
+    )
+
+    def __init__(self, *args: Any, postings: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["posting"].queryset = postings  # type: ignore[attr-defined]
+        self.fields["posting"].label_from_instance = lambda p: (  # type: ignore[attr-defined]
+            f"{p.title} — {p.city} ({p.get_status_display()})"
+        )
+
+
+def competency_rows(
+    chosen: list[str],
+    levels: list[str],
+    *,
+    competencies: dict[int, Competency],
+    top_levels: dict[int, int],
+) -> tuple[list[tuple[int | None, str]], list[CompetencyLevel], list[tuple[str, str]]]:
+    """Read the rows of a search by competency: ids in ``chosen``, least levels in
+    ``levels``, row by row.
+
+    Return the rows as typed (to show them again), the valid rows, and one
+    ``(field, message)`` per wrong row naming the row and the field (``level[2]``);
+    an empty row is skipped.
+    """
+    typed: list[tuple[int | None, str]] = []
+    valid: list[CompetencyLevel] = []
+    errors: list[tuple[str, str]] = []
+    seen: dict[int, int] = {}
+    width = max(len(chosen), len(levels))
+    if width > MAX_SEARCH_ROWS:
+        errors.append(
+            (
+                "competency",
+                str(_("Search by at most %(n)s competencies at once."))
+                % {"n": MAX_SEARCH_ROWS},
+            )
+        )
+    for number in range(1, min(width, MAX_SEARCH_ROWS) + 1):
+        raw_competency = (chosen[number - 1] if number <= len(chosen) else "").strip()
+        raw_level = (levels[number - 1] if number <= len(levels) else "").strip()
+        competency_id = int(raw_competency) if raw_competency.isdigit() else None
+        typed.append((competency_id, raw_level))
+        if not raw_competency and not raw_level:
+            continue
+        competency = competencies.get(competency_id or -1)
+        if competency is None:
+            errors.append(
+                (
+                    f"competency[{number}]",
+                    str(
+                        _("Row %(row)s, competency: choose a competency from the list.")
+                    )
+                    % {"row": number},
+                )
+            )
+            continue
+        top = top_levels.get(competency.framework_id, 0) or 10
+        if not raw_level.isdigit() or not 1 <= int(raw_level) <= top:
+            errors.append(
+                (
+                    f"level[{number}]",
+                    str(
+                        _(
+                            "Row %(row)s, least level: give a whole number from 1 to "
+                            "%(top)s for “%(name)s”."
+                        )
+                    )
+                    % {"row": number, "top": top, "name": competency.title},
+                )
+            )
+            continue
+        if competency.pk in seen:
+            errors.append(
+                (
+                    f"competency[{number}]",
+                    str(
+                        _(
+                            "Row %(row)s, competency: “%(name)s” is already in row "
+                            "%(first)s."
+                        )
+                    )
+                    % {
+                        "row": number,
+                        "name": competency.title,
+                        "first": seen[competency.pk],
+                    },
+                )
+            )
+            continue
+        seen[competency.pk] = number
+        valid.append(CompetencyLevel(competency=competency, level=int(raw_level)))
+    return typed, valid, errors
+
+
+class MoveForm(forms.Form):
+    """Move an application to its next stage, with a note and a date."""
+
+    to_status = forms.ChoiceField(label=_("Move to"), choices=())
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For your team; the job seeker sees the new status, not the note."),
+    )
+    on_date = forms.DateField(
+        label=_("Date"),
+        required=False,
+        help_text=_("When it happens, e.g. the interview's day. Empty: today."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    from_status = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, moves: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = [  # type: ignore[attr-defined]
+            (status, ApplicationStatus(status).label) for status in moves
+        ]

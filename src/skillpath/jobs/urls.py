@@ -1,7 +1,7 @@
 from django.urls import path
 
 from skillpath.jobs.views import demand as views
-from skillpath.jobs.views import extraction, postings, seeker
+from skillpath.jobs.views import employer, extraction, postings, seeker
 
 app_name = "jobs"
 urlpatterns = [
@@ -48,6 +48,29 @@ urlpatterns = [
         "employer/postings/<int:pk>/from-ad/decision/",
         extraction.posting_ad_decision,
         name="posting_ad_decision",
+    ),
+    # Employers: candidates who consent, and the pipeline of applications.
+    path("employer/candidates/", employer.candidates, name="candidates"),
+    path("employer/candidates/<int:pk>/", employer.candidate, name="candidate"),
+    path(
+        "employer/candidates/<int:pk>/invite/",
+        employer.candidate_invite,
+        name="candidate_invite",
+    ),
+    path(
+        "employer/applications/",
+        employer.employer_applications,
+        name="employer_applications",
+    ),
+    path(
+        "employer/applications/<int:pk>/",
+        employer.employer_application,
+        name="employer_application",
+    ),
+    path(
+        "employer/applications/<int:pk>/move/",
+        employer.employer_application_move,
+        name="employer_application_move",
     ),
     # Coordinators: postings on their college's profiles.
     path(

@@ -2,8 +2,9 @@
 
 from ninja import Router
 
-from skillpath.jobs.api import demand, postings
+from skillpath.jobs.api import demand, employer, postings
 
 router = Router()
 router.add_router("", demand.router)
 router.add_router("", postings.router)
+router.add_router("", employer.router)

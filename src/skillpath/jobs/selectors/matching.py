@@ -179,8 +179,26 @@ def match_index(
     """Return a fitted index of ``seekers`` × ``postings`` (ids as str)."""
     requirements = requirements_by_posting(postings)
     required = {r.competency for rs in requirements.values() for r in rs}
+    return requirements_index(
+        seekers=seekers,
+        requirements={str(pk): rs for pk, rs in requirements.items()},
+        equivalents=equivalents_for(required),
+    )
+
+
+def requirements_index(
+    *,
+    seekers: dict[int, dict[str, Evidence]],
+    requirements: dict[str, list[Requirement]],
+    equivalents: dict[str, set[str]],
+) -> MatchIndex:
+    """Return a fitted index of ``seekers`` × sets of requirements already read.
+
+    A set of requirements need not be a posting: the employer's candidate search by
+    competency and level ranks seekers against the rows it was given.
+    """
     return MatchIndex().fit(
         seekers={str(pk): ev for pk, ev in seekers.items()},
-        postings={str(pk): rs for pk, rs in requirements.items()},
-        equivalents=equivalents_for(required),
+        postings=requirements,
+        equivalents=equivalents,
     )

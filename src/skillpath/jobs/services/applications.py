@@ -196,10 +196,13 @@ def application_move(
                 "to": ApplicationStatus(to_status).label
                 if to_status in ApplicationStatus.values
                 else to_status,
-            }
+            },
+            field="to_status",
         )
     if on_date and on_date > timezone.localdate() + dt.timedelta(days=366):
-        raise InvalidApplication(_("Choose a date within the next year."))
+        raise InvalidApplication(
+            _("Choose a date within the next year."), field="on_date"
+        )
     previous = application.status
     application.status = to_status
     application.status_changed_at = timezone.now()
