@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from skillpath.accounts.forms import AdminLoginForm
 from skillpath.accounts.models import (
     ApiToken,
     LearnerProfile,
@@ -9,6 +10,9 @@ from skillpath.accounts.models import (
     Organisation,
     User,
 )
+
+# The admin signs in through the same throttle as the app (accounts.throttle).
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(User)

@@ -24,4 +24,14 @@ class InvalidInput(AccountsError):
 
 
 class TooManyLoginFailures(AccountsError):
+    """Sign-ins of this account or from this address wait out a back-off."""
+
+    status = 429
+
+    def __init__(self, message: str, *, wait_seconds: int) -> None:
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
+
+
+class TooManyPasswordResets(AccountsError):
     status = 429

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from skillpath.accounts.backends import SIGNIN_REFUSAL
 from skillpath.accounts.models import (
     Language,
     LearnerProfile,
@@ -116,7 +119,23 @@ class EmployerSignupForm(SignupForm):
         return cleaned
 
 
-class LoginForm(AuthenticationForm):
+class SignInRefusalMixin:
+    """Say "wait" rather than "wrong password" when the throttle refused a sign-in."""
+
+    request: Any
+
+    def get_invalid_login_error(self) -> ValidationError:
+        refusal = getattr(self.request, SIGNIN_REFUSAL, None)
+        if refusal is not None:
+            return ValidationError(str(refusal), code="throttled")
+        return super().get_invalid_login_error()  # type: ignore[misc]
+
+
+class AdminLoginForm(SignInRefusalMixin, AdminAuthenticationForm):
+    """The admin's sign-in form, showing the throttle's refusal."""
+
+
+class LoginForm(SignInRefusalMixin, AuthenticationForm):
     """Sign in with an e-mail address."""
 
     error_messages = {

@@ -297,19 +297,40 @@ class LearnerProfile(TimeStampedModel):
         return reverse("accounts:learner", args=[self.pk])
 
 
-class LoginFailure(models.Model):
-    """A failed sign-in, kept a short while to throttle password guessing."""
+class ThrottleEvent(models.Model):
+    """A sign-in or reset request, kept a while to throttle guessing and floods.
 
-    email = models.CharField(max_length=254, db_index=True)
-    client_address = models.CharField(max_length=64, db_index=True)
+    Failed sign-ins and password reset requests are counted per account (the e-mail
+    address typed, whether or not an account has it) and per client address; the
+    last successful sign-in of an account from an address marks that address as one
+    its owner uses.
+    """
+
+    class Kind(models.TextChoices):
+        SIGNIN_FAILURE = "signin_failure", _("failed sign-in")
+        SIGNIN_SUCCESS = "signin_success", _("successful sign-in")
+        PASSWORD_RESET = "password_reset", _("password reset request")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    email = models.CharField(max_length=254)
+    client_address = models.CharField(max_length=64)
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
-        verbose_name = _("failed sign-in")
-        verbose_name_plural = _("failed sign-ins")
+        verbose_name = _("sign-in event")
+        verbose_name_plural = _("sign-in events")
+        indexes = [
+            models.Index(
+                fields=["kind", "email", "occurred_at"], name="throttle_by_account"
+            ),
+            models.Index(
+                fields=["kind", "client_address", "occurred_at"],
+                name="throttle_by_address",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.email} {self.occurred_at:%Y-%m-%d %H:%M}"
+        return f"{self.kind} {self.email} {self.occurred_at:%Y-%m-%d %H:%M}"
 
 
 class ApiToken(TimeStampedModel):

@@ -20,12 +20,10 @@ from skillpath.accounts.exceptions import (
     InvalidInput,
     NotAllowed,
     OrganisationNameTaken,
-    TooManyLoginFailures,
 )
 from skillpath.accounts.models import (
     ApiToken,
     LearnerProfile,
-    LoginFailure,
     Membership,
     MembershipStatus,
     Organisation,
@@ -322,37 +320,3 @@ def token_authenticate(key: str) -> User | None:
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
-
-
-def login_check_allowed(*, email: str, client_address: str) -> None:
-    """Raise ``TooManyLoginFailures`` while recent failures exceed the limit."""
-    since = timezone.now() - timedelta(seconds=settings.SKILLPATH_LOGIN_WINDOW_SECONDS)
-    limit = settings.SKILLPATH_LOGIN_MAX_FAILURES
-    recent = LoginFailure.objects.filter(occurred_at__gte=since)
-    by_email = recent.filter(email=email.strip().lower()).count()
-    by_address = recent.filter(client_address=client_address).count()
-    if by_email >= limit or by_address >= limit * 4:
-        minutes = settings.SKILLPATH_LOGIN_WINDOW_SECONDS // 60
-        raise TooManyLoginFailures(
-            _(
-                "Too many failed sign-ins. Wait %(minutes)d minutes, or reset your password."
-            )
-            % {"minutes": minutes}
-        )
-
-
-def login_failure_record(*, email: str, client_address: str) -> None:
-    """Remember a failed sign-in, and forget those older than the window."""
-    now = timezone.now()
-    LoginFailure.objects.create(
-        email=email.strip().lower()[:254],
-        client_address=client_address,
-        occurred_at=now,
-    )
-    horizon = now - timedelta(seconds=settings.SKILLPATH_LOGIN_WINDOW_SECONDS * 4)
-    LoginFailure.objects.filter(occurred_at__lt=horizon).delete()
-
-
-def login_failures_clear(*, email: str) -> None:
-    """Forget the failed sign-ins of ``email`` after a successful one."""
-    LoginFailure.objects.filter(email=email.strip().lower()).delete()

@@ -172,7 +172,7 @@ def test_learner_cannot_post_an_approval(client: Client) -> None:
     assert Membership.objects.get(pk=membership.pk).status == MembershipStatus.PENDING
 
 
-@override_settings(SKILLPATH_LOGIN_MAX_FAILURES=2)
+@override_settings(SKILLPATH_LOGIN_MAX_FAILURES=2, SKILLPATH_LOGIN_BACKOFF_SECONDS=60)
 def test_login_page_throttles_failed_attempts(client: Client) -> None:
     person = testing.user(email="guess@example.org")
     for _ in range(2):
