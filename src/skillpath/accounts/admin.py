@@ -74,5 +74,5 @@ class LearnerProfileAdmin(admin.ModelAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "user", "prefix", "created_at", "revoked_at"]
-    readonly_fields = ["prefix", "key_hash", "last_used_at"]
+    list_display = ["name", "user", "prefix", "scope", "expires_at", "revoked_at"]
+    readonly_fields = ["prefix", "key_hash", "last_used_at", "revoked_reason"]

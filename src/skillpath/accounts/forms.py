@@ -13,12 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from skillpath.accounts.backends import SIGNIN_REFUSAL
 from skillpath.accounts.models import (
+    TOKEN_DEFAULT_DAYS,
     Language,
     LearnerProfile,
     Organisation,
     OrganisationKind,
     OrganisationStatus,
     Province,
+    TokenScope,
 )
 from skillpath.accounts.selectors import active_employers
 
@@ -179,4 +181,24 @@ class TokenCreateForm(forms.Form):
         label=_("Token name"),
         max_length=100,
         help_text=_("For example, the program that will use it."),
+    )
+    scope = forms.ChoiceField(
+        label=_("What the token may do"),
+        choices=TokenScope.choices,
+        initial=TokenScope.READ,
+        widget=forms.RadioSelect,
+        help_text=_("A read-only token is refused on every request that changes data."),
+    )
+    expires_in_days = forms.TypedChoiceField(
+        label=_("Works for"),
+        coerce=int,
+        choices=[
+            (7, _("7 days")),
+            (30, _("30 days")),
+            (90, _("90 days")),
+            (180, _("180 days")),
+            (365, _("1 year")),
+        ],
+        initial=TOKEN_DEFAULT_DAYS,
+        help_text=_("After that it stops working; create a new one."),
     )

@@ -249,27 +249,41 @@ def approval_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect_after_post(request, reverse("accounts:approvals"))
 
 
+NEW_TOKEN_SESSION_KEY = "accounts_new_token"  # noqa: S105 (a session key name)
+
+
 @login_required
 def tokens(request: AuthedRequest) -> HttpResponse:
-    """List, create and revoke one's personal API tokens."""
+    """List, create and revoke one's personal API tokens.
+
+    A new token's secret is kept in the session only until the page after the
+    redirect shows it, once.
+    """
     form = TokenCreateForm(request.POST or None)
-    new_key = None
     if request.method == "POST" and form.is_valid():
         try:
-            _token, new_key = services.token_create(
-                user=request.user, name=form.cleaned_data["name"]
+            _token, key = services.token_create(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                scope=form.cleaned_data["scope"],
+                expires_in_days=form.cleaned_data["expires_in_days"],
             )
         except AccountsError as error:
-            form.add_error("name", str(error))
+            form.add_error(getattr(error, "field", "") or None, str(error))
         else:
-            form = TokenCreateForm()
+            request.session[NEW_TOKEN_SESSION_KEY] = {"id": _token.pk, "key": key}
+            return redirect_after_post(request, reverse("accounts:tokens"))
+    shown = request.session.pop(NEW_TOKEN_SESSION_KEY, None)
+    tokens = ApiToken.objects.filter(user=request.user)
+    new_token = tokens.filter(pk=shown["id"]).first() if shown else None
     return render(
         request,
         "accounts/tokens.html",
         {
             "form": form,
-            "new_key": new_key,
-            "tokens": ApiToken.objects.filter(user=request.user),
+            "new_key": shown["key"] if new_token else None,
+            "new_token": new_token,
+            "tokens": tokens,
         },
     )
 

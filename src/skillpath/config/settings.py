@@ -179,6 +179,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not a check: Django tells it of every new password, and it ends the API tokens.
+    {"NAME": "skillpath.accounts.passwords.EndTokensOnPasswordChange"},
 ]
 AUTHENTICATION_BACKENDS = ["skillpath.accounts.backends.ThrottledModelBackend"]
 # Sign-in throttle (docs/deployment.md, "Sign-in throttling"): after this many failed

@@ -170,7 +170,8 @@ def test_token_is_stored_hashed_and_stops_working_when_revoked() -> None:
     token, key = services.token_create(user=person, name="script")
     assert key.startswith("sp_")
     assert key not in token.key_hash and token.prefix == key[:10]
-    assert services.token_authenticate(key) == person
+    authenticated = services.token_authenticate(key)
+    assert authenticated is not None and authenticated.user == person
     services.token_revoke(token=token, revoked_by=person)
     assert services.token_authenticate(key) is None
     assert services.token_authenticate("sp_unknown") is None

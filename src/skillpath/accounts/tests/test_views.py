@@ -230,7 +230,9 @@ def test_token_page_shows_the_key_once_and_revokes(client: Client) -> None:
     person = testing.user()
     client.force_login(person)
     page = client.post(
-        reverse("accounts:tokens"), {"name": "my script"}
+        reverse("accounts:tokens"),
+        {"name": "my script", "scope": "read", "expires_in_days": "30"},
+        follow=True,
     ).content.decode()
     assert "sp_" in page and "will not be shown again" in page
     token = person.api_tokens.get()
