@@ -249,7 +249,7 @@ def approval_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect_after_post(request, reverse("accounts:approvals"))
 
 
-NEW_TOKEN_SESSION_KEY = "accounts_new_token"  # noqa: S105 (a session key name)
+NEW_TOKENS_SESSION_KEY = "accounts_new_tokens"  # noqa: S105 (a session key name)
 
 
 @login_required
@@ -257,12 +257,13 @@ def tokens(request: AuthedRequest) -> HttpResponse:
     """List, create and revoke one's personal API tokens.
 
     A new token's secret is kept in the session only until the page after the
-    redirect shows it, once.
+    redirect shows it, once; a double submit shows both new tokens, so no secret is
+    lost.
     """
     form = TokenCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            _token, key = services.token_create(
+            token, key = services.token_create(
                 user=request.user,
                 name=form.cleaned_data["name"],
                 scope=form.cleaned_data["scope"],
@@ -271,18 +272,25 @@ def tokens(request: AuthedRequest) -> HttpResponse:
         except AccountsError as error:
             form.add_error(getattr(error, "field", "") or None, str(error))
         else:
-            request.session[NEW_TOKEN_SESSION_KEY] = {"id": _token.pk, "key": key}
+            waiting = request.session.get(NEW_TOKENS_SESSION_KEY, [])
+            request.session[NEW_TOKENS_SESSION_KEY] = [
+                *waiting,
+                {"id": token.pk, "key": key},
+            ]
             return redirect_after_post(request, reverse("accounts:tokens"))
-    shown = request.session.pop(NEW_TOKEN_SESSION_KEY, None)
+    keys = {
+        entry["id"]: entry["key"]
+        for entry in request.session.pop(NEW_TOKENS_SESSION_KEY, [])
+    }
     tokens = ApiToken.objects.filter(user=request.user)
-    new_token = tokens.filter(pk=shown["id"]).first() if shown else None
     return render(
         request,
         "accounts/tokens.html",
         {
             "form": form,
-            "new_key": shown["key"] if new_token else None,
-            "new_token": new_token,
+            "new_tokens": [
+                (token, keys[token.pk]) for token in tokens.filter(pk__in=keys)
+            ],
             "tokens": tokens,
         },
     )

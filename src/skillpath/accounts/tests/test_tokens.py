@@ -252,3 +252,16 @@ def test_a_bad_expiry_on_the_page_names_the_field_and_creates_nothing() -> None:
     assert response.status_code == 200
     assert 'id="id_expires_in_days_error"' in response.content.decode()
     assert not person.api_tokens.exists()
+
+
+def test_a_double_submit_shows_both_new_tokens() -> None:
+    person = testing.user()
+    client = Client()
+    client.force_login(person)
+    data = {"name": "twice", "scope": "read", "expires_in_days": "30"}
+    client.post(reverse("accounts:tokens"), data)
+    client.post(reverse("accounts:tokens"), data)
+    page = client.get(reverse("accounts:tokens")).content.decode()
+    keys = re.findall(r'id="new-token(?:-2)?">(sp_[^<]+)<', page)
+    assert len(keys) == 2 and all(_works(key) for key in keys)
+    assert person.api_tokens.count() == 2
