@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from skillpath.accounts.forms import AdminLoginForm
@@ -8,6 +9,7 @@ from skillpath.accounts.models import (
     LearnerProfile,
     Membership,
     Organisation,
+    ThrottleEvent,
     User,
 )
 
@@ -76,3 +78,21 @@ class LearnerProfileAdmin(admin.ModelAdmin):
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ["name", "user", "prefix", "scope", "expires_at", "revoked_at"]
     readonly_fields = ["prefix", "key_hash", "last_used_at", "revoked_reason"]
+
+
+@admin.register(ThrottleEvent)
+class ThrottleEventAdmin(admin.ModelAdmin):
+    """Read the sign-in throttle; deleting an account's failures ends its back-off."""
+
+    list_display = ["occurred_at", "kind", "email", "client_address"]
+    list_filter = ["kind"]
+    search_fields = ["email", "client_address"]
+    readonly_fields = ["kind", "email", "client_address", "occurred_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: ThrottleEvent | None = None
+    ) -> bool:
+        return False

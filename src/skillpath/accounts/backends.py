@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib.auth.backends import ModelBackend
@@ -12,6 +13,8 @@ from skillpath.accounts import throttle
 from skillpath.accounts.exceptions import TooManyLoginFailures
 from skillpath.accounts.models import User
 from skillpath.common.http import client_address
+
+logger = logging.getLogger(__name__)
 
 # The refusal is left on the request for the sign-in form to show.
 SIGNIN_REFUSAL = "skillpath_signin_refusal"
@@ -40,6 +43,11 @@ class ThrottledModelBackend(ModelBackend):
         try:
             throttle.signin_check(email=email, client_address=address)
         except TooManyLoginFailures as error:
+            logger.warning(
+                "Sign-in from %s refused for %d s (throttle)",
+                address or "-",
+                error.wait_seconds,
+            )
             if request is not None:
                 setattr(request, SIGNIN_REFUSAL, error)
             # PermissionDenied stops authenticate() from asking any other backend.
