@@ -231,3 +231,21 @@ def test_client_address_trusts_only_the_configured_proxy_header(
     request = RequestFactory().get("/", REMOTE_ADDR=PROXY, **meta)
     with override_settings(**settings_):
         assert client_address(request) == expected
+
+
+def test_an_administrator_reads_the_throttle_and_ends_a_back_off(
+    client: Client,
+) -> None:
+    throttle.signin_failure_record(
+        email="held@test.example", client_address="192.0.2.3"
+    )
+    client.force_login(
+        User.objects.create_superuser(
+            email="boss@test.example", password=testing.PASSWORD, full_name="Boss"
+        )
+    )
+    page = client.get("/admin/accounts/throttleevent/").content.decode()
+    assert "held@test.example" in page
+    event = ThrottleEvent.objects.get()
+    client.post(f"/admin/accounts/throttleevent/{event.pk}/delete/", {"post": "yes"})
+    assert not ThrottleEvent.objects.exists()
