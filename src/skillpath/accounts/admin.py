@@ -1,14 +1,20 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from skillpath.accounts.forms import AdminLoginForm
 from skillpath.accounts.models import (
     ApiToken,
     LearnerProfile,
     Membership,
     Organisation,
+    ThrottleEvent,
     User,
 )
+
+# The admin signs in through the same throttle as the app (accounts.throttle).
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(User)
@@ -70,5 +76,23 @@ class LearnerProfileAdmin(admin.ModelAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "user", "prefix", "created_at", "revoked_at"]
-    readonly_fields = ["prefix", "key_hash", "last_used_at"]
+    list_display = ["name", "user", "prefix", "scope", "expires_at", "revoked_at"]
+    readonly_fields = ["prefix", "key_hash", "last_used_at", "revoked_reason"]
+
+
+@admin.register(ThrottleEvent)
+class ThrottleEventAdmin(admin.ModelAdmin):
+    """Read the sign-in throttle; deleting an account's failures ends its back-off."""
+
+    list_display = ["occurred_at", "kind", "email", "client_address"]
+    list_filter = ["kind"]
+    search_fields = ["email", "client_address"]
+    readonly_fields = ["kind", "email", "client_address", "occurred_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: ThrottleEvent | None = None
+    ) -> bool:
+        return False

@@ -8,17 +8,22 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from skillpath.accounts import access, selectors, services
+from skillpath.accounts.exceptions import NotAllowed
 from skillpath.accounts.models import (
+    TOKEN_DEFAULT_DAYS,
+    TOKEN_MAX_DAYS,
     ApiToken,
     LearnerProfile,
     Membership,
     Organisation,
     Province,
     SelfIdentification,
+    TokenScope,
 )
 from skillpath.common.types import AuthedRequest
 
@@ -81,15 +86,28 @@ class LearnerProfileIn(Schema):
 
 class TokenIn(Schema):
     name: str = Field(..., min_length=1, max_length=100)
+    scope: TokenScope = Field(
+        TokenScope.READ, description="read: GET only; write: every method"
+    )
+    expires_in_days: int = Field(
+        TOKEN_DEFAULT_DAYS,
+        ge=1,
+        le=TOKEN_MAX_DAYS,
+        description="How long the token works, from 1 day to a year",
+    )
 
 
 class TokenOut(Schema):
     id: int
     name: str
     prefix: str
+    scope: str
     created_at: datetime
+    expires_at: datetime
     last_used_at: datetime | None
     revoked_at: datetime | None
+    revoked_reason: str
+    is_active: bool
 
 
 class TokenCreatedOut(TokenOut):
@@ -181,10 +199,22 @@ def token_list(request: AuthedRequest):
 
 
 @router.post(
-    "/tokens", response={201: TokenCreatedOut}, summary="Create a token (shown once)"
+    "/tokens",
+    response={201: TokenCreatedOut},
+    summary="Create a token (shown once; from a signed-in session only)",
 )
 def token_create(request: AuthedRequest, payload: TokenIn):
-    token, key = services.token_create(user=request.user, name=payload.name)
+    if isinstance(getattr(request, "auth", None), ApiToken):
+        # A token that could mint tokens would outlive its own revocation.
+        raise NotAllowed(
+            _("Tokens are created from a signed-in session, not with another token.")
+        )
+    token, key = services.token_create(
+        user=request.user,
+        name=payload.name,
+        scope=payload.scope,
+        expires_in_days=payload.expires_in_days,
+    )
     return Status(201, {**TokenOut.from_orm(token).dict(), "key": key})
 
 

@@ -5,17 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from skillpath.accounts.backends import SIGNIN_REFUSAL
 from skillpath.accounts.models import (
+    TOKEN_DEFAULT_DAYS,
     Language,
     LearnerProfile,
     Organisation,
     OrganisationKind,
     OrganisationStatus,
     Province,
+    TokenScope,
 )
 from skillpath.accounts.selectors import active_employers
 
@@ -116,7 +121,23 @@ class EmployerSignupForm(SignupForm):
         return cleaned
 
 
-class LoginForm(AuthenticationForm):
+class SignInRefusalMixin:
+    """Say "wait" rather than "wrong password" when the throttle refused a sign-in."""
+
+    request: Any
+
+    def get_invalid_login_error(self) -> ValidationError:
+        refusal = getattr(self.request, SIGNIN_REFUSAL, None)
+        if refusal is not None:
+            return ValidationError(str(refusal), code="throttled")
+        return super().get_invalid_login_error()  # type: ignore[misc]
+
+
+class AdminLoginForm(SignInRefusalMixin, AdminAuthenticationForm):
+    """The admin's sign-in form, showing the throttle's refusal."""
+
+
+class LoginForm(SignInRefusalMixin, AuthenticationForm):
     """Sign in with an e-mail address."""
 
     error_messages = {
@@ -160,4 +181,24 @@ class TokenCreateForm(forms.Form):
         label=_("Token name"),
         max_length=100,
         help_text=_("For example, the program that will use it."),
+    )
+    scope = forms.ChoiceField(
+        label=_("What the token may do"),
+        choices=TokenScope.choices,
+        initial=TokenScope.READ,
+        widget=forms.RadioSelect,
+        help_text=_("A read-only token is refused on every request that changes data."),
+    )
+    expires_in_days = forms.TypedChoiceField(
+        label=_("Works for"),
+        coerce=int,
+        choices=[
+            (7, _("7 days")),
+            (30, _("30 days")),
+            (90, _("90 days")),
+            (180, _("180 days")),
+            (365, _("1 year")),
+        ],
+        initial=TOKEN_DEFAULT_DAYS,
+        help_text=_("After that it stops working; create a new one."),
     )

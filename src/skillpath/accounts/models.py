@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import (
@@ -297,23 +298,69 @@ class LearnerProfile(TimeStampedModel):
         return reverse("accounts:learner", args=[self.pk])
 
 
-class LoginFailure(models.Model):
-    """A failed sign-in, kept a short while to throttle password guessing."""
+class ThrottleEvent(models.Model):
+    """A sign-in or reset request, kept a while to throttle guessing and floods.
 
-    email = models.CharField(max_length=254, db_index=True)
-    client_address = models.CharField(max_length=64, db_index=True)
+    Failed sign-ins and password reset requests are counted per account (the e-mail
+    address typed, whether or not an account has it) and per client address; the
+    last successful sign-in of an account from an address marks that address as one
+    its owner uses.
+    """
+
+    class Kind(models.TextChoices):
+        SIGNIN_FAILURE = "signin_failure", _("failed sign-in")
+        SIGNIN_SUCCESS = "signin_success", _("successful sign-in")
+        PASSWORD_RESET = "password_reset", _("password reset request")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    email = models.CharField(max_length=254)
+    client_address = models.CharField(max_length=64)
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
-        verbose_name = _("failed sign-in")
-        verbose_name_plural = _("failed sign-ins")
+        verbose_name = _("sign-in event")
+        verbose_name_plural = _("sign-in events")
+        indexes = [
+            models.Index(
+                fields=["kind", "email", "occurred_at"], name="throttle_by_account"
+            ),
+            models.Index(
+                fields=["kind", "client_address", "occurred_at"],
+                name="throttle_by_address",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.email} {self.occurred_at:%Y-%m-%d %H:%M}"
+        return f"{self.kind} {self.email} {self.occurred_at:%Y-%m-%d %H:%M}"
+
+
+TOKEN_DEFAULT_DAYS = 90
+TOKEN_MAX_DAYS = 365
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", _("read only")
+    WRITE = "write", _("read and write")
+
+
+class TokenEnd(models.TextChoices):
+    """Why a token stopped working before its expiry."""
+
+    REVOKED = "revoked", _("Revoked")
+    PASSWORD_CHANGED = "password_changed", _("Ended by a password change")
+
+
+def token_default_expiry() -> datetime:
+    """Return the expiry of a token created now with the default lifetime."""
+    return timezone.now() + timedelta(days=TOKEN_DEFAULT_DAYS)
 
 
 class ApiToken(TimeStampedModel):
-    """A personal access token for the API; only its hash is stored."""
+    """A personal access token for the API; only its hash is stored.
+
+    A ``read`` token may only read (GET, HEAD, OPTIONS). Tokens are created only from
+    a signed-in session, never by another token, and a password change ends them all.
+    """
 
     user = models.ForeignKey(
         User,
@@ -324,17 +371,38 @@ class ApiToken(TimeStampedModel):
     name = models.CharField(_("name"), max_length=100)
     prefix = models.CharField(_("starts with"), max_length=12)
     key_hash = models.CharField(max_length=64, unique=True)
+    scope = models.CharField(
+        _("scope"), max_length=5, choices=TokenScope.choices, default=TokenScope.WRITE
+    )
+    expires_at = models.DateTimeField(_("expires"), default=token_default_expiry)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_reason = models.CharField(
+        _("ended because"), max_length=20, choices=TokenEnd.choices, blank=True
+    )
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(scope__in=TokenScope.values),
+                name="api_token_scope_known",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == TokenScope.WRITE

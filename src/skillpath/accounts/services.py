@@ -20,18 +20,20 @@ from skillpath.accounts.exceptions import (
     InvalidInput,
     NotAllowed,
     OrganisationNameTaken,
-    TooManyLoginFailures,
 )
 from skillpath.accounts.models import (
+    TOKEN_DEFAULT_DAYS,
+    TOKEN_MAX_DAYS,
     ApiToken,
     LearnerProfile,
-    LoginFailure,
     Membership,
     MembershipStatus,
     Organisation,
     OrganisationKind,
     OrganisationStatus,
     Role,
+    TokenEnd,
+    TokenScope,
     User,
 )
 from skillpath.common.audit import AuditVerb, audit_record
@@ -280,16 +282,49 @@ def _hash_token(key: str) -> str:
 
 
 @transaction.atomic
-def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
-    """Create a personal access token; return it and the secret, shown only once."""
+def token_create(
+    *,
+    user: User,
+    name: str,
+    scope: str = TokenScope.WRITE,
+    expires_in_days: int = TOKEN_DEFAULT_DAYS,
+) -> tuple[ApiToken, str]:
+    """Create a personal access token; return it and the secret, shown only once.
+
+    Only a signed-in session may ask for one (the views and the API check): a token
+    never creates another, so ending a token leaves nothing behind.
+    """
     name = name.strip()
     if not name:
-        raise InvalidInput(_("Give the token a name, so that you recognise it later."))
+        raise InvalidInput(
+            _("Give the token a name, so that you recognise it later."), field="name"
+        )
+    if scope not in TokenScope.values:
+        raise InvalidInput(
+            _("Choose what the token may do: read only, or read and write."),
+            field="scope",
+        )
+    if not 1 <= expires_in_days <= TOKEN_MAX_DAYS:
+        raise InvalidInput(
+            _("A token lasts from 1 to %(max)d days.") % {"max": TOKEN_MAX_DAYS},
+            field="expires_in_days",
+        )
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
-        user=user, name=name[:100], prefix=key[:10], key_hash=_hash_token(key)
+        user=user,
+        name=name[:100],
+        prefix=key[:10],
+        key_hash=_hash_token(key),
+        scope=scope,
+        expires_at=timezone.now() + timedelta(days=expires_in_days),
     )
-    audit_record(actor=user, verb=AuditVerb.TOKEN_CREATE, target=token)
+    audit_record(
+        actor=user,
+        verb=AuditVerb.TOKEN_CREATE,
+        target=token,
+        scope=scope,
+        expires_at=token.expires_at.isoformat(),
+    )
     return token, key
 
 
@@ -300,59 +335,48 @@ def token_revoke(*, token: ApiToken, revoked_by: User) -> ApiToken:
         raise NotAllowed(_("You can revoke only your own tokens."))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at", "updated_at"])
+        token.revoked_reason = TokenEnd.REVOKED
+        token.save(update_fields=["revoked_at", "revoked_reason", "updated_at"])
         audit_record(actor=revoked_by, verb=AuditVerb.TOKEN_REVOKE, target=token)
     return token
 
 
-def token_authenticate(key: str) -> User | None:
-    """Return the active user who owns the active token ``key``, or ``None``."""
+@transaction.atomic
+def tokens_end_for_password_change(*, user: User) -> int:
+    """End every token of ``user`` after their password changed; return how many.
+
+    Called for every new password, whichever way it was set (the password pages, a
+    reset, the admin, ``changepassword``): ``accounts.passwords`` hooks it in.
+    """
+    if user.pk is None:
+        return 0
+    ended = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now(),
+        revoked_reason=TokenEnd.PASSWORD_CHANGED,
+        updated_at=timezone.now(),
+    )
+    if ended:
+        audit_record(actor=user, verb=AuditVerb.TOKENS_END, target=user, ended=ended)
+    return ended
+
+
+def token_authenticate(key: str) -> ApiToken | None:
+    """Return the active, unexpired token ``key`` of an active person, or ``None``."""
     if not key or not key.startswith(TOKEN_PREFIX):
         return None
+    now = timezone.now()
     token = (
         ApiToken.objects.select_related("user")
         .filter(
-            key_hash=_hash_token(key), revoked_at__isnull=True, user__is_active=True
+            key_hash=_hash_token(key),
+            revoked_at__isnull=True,
+            expires_at__gt=now,
+            user__is_active=True,
         )
         .first()
     )
     if token is None:
         return None
-    now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
-
-
-def login_check_allowed(*, email: str, client_address: str) -> None:
-    """Raise ``TooManyLoginFailures`` while recent failures exceed the limit."""
-    since = timezone.now() - timedelta(seconds=settings.SKILLPATH_LOGIN_WINDOW_SECONDS)
-    limit = settings.SKILLPATH_LOGIN_MAX_FAILURES
-    recent = LoginFailure.objects.filter(occurred_at__gte=since)
-    by_email = recent.filter(email=email.strip().lower()).count()
-    by_address = recent.filter(client_address=client_address).count()
-    if by_email >= limit or by_address >= limit * 4:
-        minutes = settings.SKILLPATH_LOGIN_WINDOW_SECONDS // 60
-        raise TooManyLoginFailures(
-            _(
-                "Too many failed sign-ins. Wait %(minutes)d minutes, or reset your password."
-            )
-            % {"minutes": minutes}
-        )
-
-
-def login_failure_record(*, email: str, client_address: str) -> None:
-    """Remember a failed sign-in, and forget those older than the window."""
-    now = timezone.now()
-    LoginFailure.objects.create(
-        email=email.strip().lower()[:254],
-        client_address=client_address,
-        occurred_at=now,
-    )
-    horizon = now - timedelta(seconds=settings.SKILLPATH_LOGIN_WINDOW_SECONDS * 4)
-    LoginFailure.objects.filter(occurred_at__lt=horizon).delete()
-
-
-def login_failures_clear(*, email: str) -> None:
-    """Forget the failed sign-ins of ``email`` after a successful one."""
-    LoginFailure.objects.filter(email=email.strip().lower()).delete()
+    return token

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,8 +16,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from skillpath.accounts import access, selectors, services
-from skillpath.accounts.exceptions import AccountsError
+from skillpath.accounts import access, selectors, services, throttle
+from skillpath.accounts.exceptions import AccountsError, TooManyPasswordResets
 from skillpath.accounts.forms import (
     EmployerSignupForm,
     LearnerProfileForm,
@@ -27,12 +27,10 @@ from skillpath.accounts.forms import (
 )
 from skillpath.accounts.models import ApiToken, LearnerProfile, Membership
 from skillpath.common.htmx import redirect_after_post
+from skillpath.common.http import client_address
 from skillpath.common.types import AuthedRequest
 
-
-def client_address(request: HttpRequest) -> str:
-    """Return the address the request came from (the proxy's, behind one)."""
-    return str(request.META.get("REMOTE_ADDR", ""))[:64]
+BACKEND = "skillpath.accounts.backends.ThrottledModelBackend"
 
 
 def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
@@ -72,7 +70,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                 error.messages if isinstance(error, ValidationError) else str(error),
             )
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend=BACKEND)
             messages.success(request, _("Welcome to skillpath. Your account is ready."))
             return _remember_language(
                 redirect("web:dashboard"), user.preferred_language
@@ -107,7 +105,7 @@ def employer_signup(request: HttpRequest) -> HttpResponse:
             login(
                 request,
                 membership.user,
-                backend="django.contrib.auth.backends.ModelBackend",
+                backend=BACKEND,
             )
             messages.info(
                 request,
@@ -123,37 +121,36 @@ def employer_signup(request: HttpRequest) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
-    """Sign in, refusing for a while after too many failures."""
+    """Sign in; the backend's throttle answers 429 while a back-off runs."""
 
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        email = str(request.POST.get("username", ""))
-        try:
-            services.login_check_allowed(
-                email=email, client_address=client_address(request)
-            )
-        except AccountsError as error:
-            form = self.get_form()
-            form.errors.clear()
-            form.add_error(None, str(error))
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
-
     def form_invalid(self, form: Any) -> HttpResponse:
-        services.login_failure_record(
-            email=str(self.request.POST.get("username", "")),
-            client_address=client_address(self.request),
-        )
-        return super().form_invalid(form)
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, code="throttled"):
+            response.status_code = 429
+        return response
 
     def form_valid(self, form: Any) -> HttpResponse:
-        user = form.get_user()
-        services.login_failures_clear(email=user.email)
         response = super().form_valid(form)
-        return _remember_language(response, user.preferred_language)
+        return _remember_language(response, form.get_user().preferred_language)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Mail a reset link, at most a few per account and per address in a window."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            throttle.password_reset_request_record(
+                email=form.cleaned_data["email"],
+                client_address=client_address(self.request),
+            )
+        except TooManyPasswordResets as error:
+            form.add_error(None, str(error))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 @login_required
@@ -249,27 +246,49 @@ def approval_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect_after_post(request, reverse("accounts:approvals"))
 
 
+NEW_TOKENS_SESSION_KEY = "accounts_new_tokens"  # noqa: S105 (a session key name)
+
+
 @login_required
 def tokens(request: AuthedRequest) -> HttpResponse:
-    """List, create and revoke one's personal API tokens."""
+    """List, create and revoke one's personal API tokens.
+
+    A new token's secret is kept in the session only until the page after the
+    redirect shows it, once; a double submit shows both new tokens, so no secret is
+    lost.
+    """
     form = TokenCreateForm(request.POST or None)
-    new_key = None
     if request.method == "POST" and form.is_valid():
         try:
-            _token, new_key = services.token_create(
-                user=request.user, name=form.cleaned_data["name"]
+            token, key = services.token_create(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                scope=form.cleaned_data["scope"],
+                expires_in_days=form.cleaned_data["expires_in_days"],
             )
         except AccountsError as error:
-            form.add_error("name", str(error))
+            form.add_error(getattr(error, "field", "") or None, str(error))
         else:
-            form = TokenCreateForm()
+            waiting = request.session.get(NEW_TOKENS_SESSION_KEY, [])
+            request.session[NEW_TOKENS_SESSION_KEY] = [
+                *waiting,
+                {"id": token.pk, "key": key},
+            ]
+            return redirect_after_post(request, reverse("accounts:tokens"))
+    keys = {
+        entry["id"]: entry["key"]
+        for entry in request.session.pop(NEW_TOKENS_SESSION_KEY, [])
+    }
+    tokens = ApiToken.objects.filter(user=request.user)
     return render(
         request,
         "accounts/tokens.html",
         {
             "form": form,
-            "new_key": new_key,
-            "tokens": ApiToken.objects.filter(user=request.user),
+            "new_tokens": [
+                (token, keys[token.pk]) for token in tokens.filter(pk__in=keys)
+            ],
+            "tokens": tokens,
         },
     )
 

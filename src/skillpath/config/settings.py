@@ -179,10 +179,43 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not a check: Django tells it of every new password, and it ends the API tokens.
+    {"NAME": "skillpath.accounts.passwords.EndTokensOnPasswordChange"},
 ]
-# Failed logins allowed per e-mail address (and per client address) in the window.
+AUTHENTICATION_BACKENDS = ["skillpath.accounts.backends.ThrottledModelBackend"]
+# Sign-in throttle (docs/deployment.md, "Sign-in throttling"): after this many failed
+# sign-ins of one account, each further attempt waits a back-off that starts at
+# BACKOFF_SECONDS and doubles up to BACKOFF_MAX_SECONDS; one client address failing
+# on ADDRESS_MAX_FAILURES sign-ins of any accounts is backed off the same way.
+# Failures are remembered for WINDOW_SECONDS; an address where an account signed in
+# within KNOWN_ADDRESS_DAYS counts only its own failures, so a stranger's guesses
+# never lock the owner out.
 SKILLPATH_LOGIN_MAX_FAILURES = env_int("SKILLPATH_LOGIN_MAX_FAILURES", 5)
-SKILLPATH_LOGIN_WINDOW_SECONDS = env_int("SKILLPATH_LOGIN_WINDOW_SECONDS", 900)
+SKILLPATH_LOGIN_BACKOFF_SECONDS = env_int("SKILLPATH_LOGIN_BACKOFF_SECONDS", 1)
+SKILLPATH_LOGIN_BACKOFF_MAX_SECONDS = env_int(
+    "SKILLPATH_LOGIN_BACKOFF_MAX_SECONDS", 900
+)
+SKILLPATH_LOGIN_ADDRESS_MAX_FAILURES = env_int(
+    "SKILLPATH_LOGIN_ADDRESS_MAX_FAILURES", 20
+)
+SKILLPATH_LOGIN_WINDOW_SECONDS = env_int("SKILLPATH_LOGIN_WINDOW_SECONDS", 86400)
+SKILLPATH_LOGIN_KNOWN_ADDRESS_DAYS = env_int("SKILLPATH_LOGIN_KNOWN_ADDRESS_DAYS", 90)
+# Password reset mails asked for one e-mail address, and from one client address,
+# within the window.
+SKILLPATH_PASSWORD_RESET_MAX_PER_ACCOUNT = env_int(
+    "SKILLPATH_PASSWORD_RESET_MAX_PER_ACCOUNT", 3
+)
+SKILLPATH_PASSWORD_RESET_MAX_PER_ADDRESS = env_int(
+    "SKILLPATH_PASSWORD_RESET_MAX_PER_ADDRESS", 10
+)
+SKILLPATH_PASSWORD_RESET_WINDOW_SECONDS = env_int(
+    "SKILLPATH_PASSWORD_RESET_WINDOW_SECONDS", 3600
+)
+# The client's address comes from REMOTE_ADDR unless the operator names the header
+# their reverse proxy sets (e.g. X-Forwarded-For) and how many proxies they run;
+# a client-sent X-Forwarded-For is never believed without this.
+SKILLPATH_TRUSTED_PROXY_HEADER = env_str("SKILLPATH_TRUSTED_PROXY_HEADER", "")
+SKILLPATH_TRUSTED_PROXY_COUNT = env_int("SKILLPATH_TRUSTED_PROXY_COUNT", 1)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]

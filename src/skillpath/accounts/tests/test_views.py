@@ -173,7 +173,7 @@ def test_learner_cannot_post_an_approval(client: Client) -> None:
     assert Membership.objects.get(pk=membership.pk).status == MembershipStatus.PENDING
 
 
-@override_settings(SKILLPATH_LOGIN_MAX_FAILURES=2)
+@override_settings(SKILLPATH_LOGIN_MAX_FAILURES=2, SKILLPATH_LOGIN_BACKOFF_SECONDS=60)
 def test_login_page_throttles_failed_attempts(client: Client) -> None:
     person = testing.user(email="guess@example.org")
     for _ in range(2):
@@ -231,7 +231,9 @@ def test_token_page_shows_the_key_once_and_revokes(client: Client) -> None:
     person = testing.user()
     client.force_login(person)
     page = client.post(
-        reverse("accounts:tokens"), {"name": "my script"}
+        reverse("accounts:tokens"),
+        {"name": "my script", "scope": "read", "expires_in_days": "30"},
+        follow=True,
     ).content.decode()
     assert "sp_" in page and "will not be shown again" in page
     token = person.api_tokens.get()
