@@ -88,6 +88,8 @@ def test_employer_finds_verifies_and_hires_then_consent_withdrawal_hides_them(
     expect(
         page.locator(".verified-credential .verdict", has_text="Verified")
     ).to_have_count(1)
+    _shot(page, shots, "application-move")
+    assert wcag_violations(page) == []
     for label in ("Screened", "Interview", "Offer", "Hired"):
         page.get_by_label("Move to").select_option(label=label)
         page.get_by_label("Note").fill(f"{label}: noted.")
