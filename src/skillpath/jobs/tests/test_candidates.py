@@ -385,3 +385,16 @@ def test_htmx_asks_the_same_url_for_the_result_list_only() -> None:
     body = fragment.content.decode()
     assert body.lstrip().startswith('<section id="candidate-results"')
     assert "<html" not in body and "Zoe Strong" in body
+
+
+def test_nobody_with_evidence_gives_an_empty_search_not_an_error() -> None:
+    world = jobs_world()
+    empty = candidate_search(user=world.employer, posting=world.posting)
+    assert (empty.total, empty.rows, empty.pages) == (0, [], 1)
+    accounts_testing.learner(share_with_employers=True, name="Nadia Nothing")
+    nobody = candidate_search(user=world.employer, posting=world.posting, page=4)
+    assert (nobody.total, nobody.rows, nobody.page) == (0, [], 1)
+    page = _client(world.employer).get(
+        reverse("jobs:candidates"), {"posting": world.posting.pk}
+    )
+    assert "Nobody who shares their profile" in page.content.decode()
