@@ -114,7 +114,12 @@ def test_employer_signup_waits_for_a_coordinators_approval(
     page.context.clear_cookies()
     sign_in("rosa@bakery.example", testing.PASSWORD)
     page.get_by_role("link", name="Candidates").first.click()
-    expect(page.get_by_role("cell", name="Visible Candidate")).to_be_visible()
+    # The candidate search (jobs:candidates) ranks consenting seekers once the
+    # employer has a posting or chooses competencies: tests/e2e/test_jobs_employer.py.
+    expect(page.get_by_role("heading", name="Candidates", level=1)).to_be_visible()
+    expect(
+        page.get_by_role("search", name="By competency and least level")
+    ).to_be_visible()
 
 
 def test_keyboard_user_can_skip_to_the_content(page: Page, live_server: Any) -> None:

@@ -3,8 +3,10 @@ the pipeline; once the seeker withdraws consent, the search no longer lists them
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +28,11 @@ def _no_sideways_scroll(page: Page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+def _shot(page: Page, folder: Path, name: str) -> None:
+    """Keep a screenshot to look at: in SKILLPATH_SCREENSHOT_DIR if set."""
+    page.screenshot(path=str(folder / f"emp-{name}.png"), full_page=True)
+
+
 def _search_by_posting(page: Page, live_server: Any, posting_id: int) -> None:
     page.goto(f"{live_server.url}/jobs/employer/candidates/")
     form = page.get_by_role("search", name="By one of your postings")
@@ -35,8 +42,12 @@ def _search_by_posting(page: Page, live_server: Any, posting_id: int) -> None:
 
 
 def test_employer_finds_verifies_and_hires_then_consent_withdrawal_hides_them(
-    page: Page, live_server: Any, sign_in: Callable[[str, str], None]
+    page: Page,
+    live_server: Any,
+    sign_in: Callable[[str, str], None],
+    tmp_path: Path,
 ) -> None:
+    shots = Path(os.environ.get("SKILLPATH_SCREENSHOT_DIR", tmp_path))
     world = jobs_world()
     seeker, award = holder(world.credential, name="Amina Yusuf")
     holder(world.credential, share=False, name="Paula Private")
@@ -59,7 +70,7 @@ def test_employer_finds_verifies_and_hires_then_consent_withdrawal_hides_them(
     card.get_by_text("Each requirement for Amina Yusuf").click()
     expect(card.get_by_role("table")).to_be_visible()
     _no_sideways_scroll(page)
-    page.screenshot(path="/tmp/emp-candidates.png", full_page=True)
+    _shot(page, shots, "candidates")
     assert wcag_violations(page) == []
 
     # The candidate's page: the credential is verified inline.
@@ -68,7 +79,7 @@ def test_employer_finds_verifies_and_hires_then_consent_withdrawal_hides_them(
     credential = page.locator(".verified-credential", has_text=world.credential.title)
     expect(credential.locator(".verdict")).to_contain_text("Verified")
     _no_sideways_scroll(page)
-    page.screenshot(path="/tmp/emp-candidate.png", full_page=True)
+    _shot(page, shots, "candidate")
     assert wcag_violations(page) == []
 
     # The application: moved step by step to hired.
@@ -77,6 +88,8 @@ def test_employer_finds_verifies_and_hires_then_consent_withdrawal_hides_them(
     expect(
         page.locator(".verified-credential .verdict", has_text="Verified")
     ).to_have_count(1)
+    _shot(page, shots, "application-move")
+    assert wcag_violations(page) == []
     for label in ("Screened", "Interview", "Offer", "Hired"):
         page.get_by_label("Move to").select_option(label=label)
         page.get_by_label("Note").fill(f"{label}: noted.")
@@ -90,7 +103,7 @@ def test_employer_finds_verifies_and_hires_then_consent_withdrawal_hides_them(
         )
     ) == ["applied", "screened", "interview", "offer", "hired"]
     _no_sideways_scroll(page)
-    page.screenshot(path="/tmp/emp-application.png", full_page=True)
+    _shot(page, shots, "application")
     assert wcag_violations(page) == []
 
     # The seeker withdraws consent on their profile page.

@@ -355,7 +355,9 @@ class MoveForm(forms.Form):
     on_date = forms.DateField(
         label=_("Date"),
         required=False,
-        help_text=_("When it happens, e.g. the interview's day. Empty: today."),
+        help_text=_(
+            "When it happens, e.g. the interview's day; leave it empty if it is now."
+        ),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     from_status = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -372,3 +372,29 @@ def test_api_tokens_of_learners_and_other_employers_get_no_candidates() -> None:
     )
     assert response.status_code == 404
     assert "Zoe Strong" not in response.content.decode()
+
+
+def test_htmx_asks_the_same_url_for_the_result_list_only() -> None:
+    world = jobs_world()
+    holder(world.credential, name="Zoe Strong")
+    fragment = _client(world.employer).get(
+        reverse("jobs:candidates"),
+        {"posting": world.posting.pk},
+        HTTP_HX_REQUEST="true",
+    )
+    body = fragment.content.decode()
+    assert body.lstrip().startswith('<section id="candidate-results"')
+    assert "<html" not in body and "Zoe Strong" in body
+
+
+def test_nobody_with_evidence_gives_an_empty_search_not_an_error() -> None:
+    world = jobs_world()
+    empty = candidate_search(user=world.employer, posting=world.posting)
+    assert (empty.total, empty.rows, empty.pages) == (0, [], 1)
+    accounts_testing.learner(share_with_employers=True, name="Nadia Nothing")
+    nobody = candidate_search(user=world.employer, posting=world.posting, page=4)
+    assert (nobody.total, nobody.rows, nobody.page) == (0, [], 1)
+    page = _client(world.employer).get(
+        reverse("jobs:candidates"), {"posting": world.posting.pk}
+    )
+    assert "Nobody who shares their profile" in page.content.decode()
