@@ -53,7 +53,9 @@ def test_withdrawing_cancels_every_open_survey_and_the_mail_not_yet_sent(
     assert follow_ups_send() == 0
 
 
-def test_consent_turned_off_on_the_profile_form_is_logged_and_acted_on_by_the_sweep() -> None:
+def test_consent_turned_off_on_the_profile_form_is_logged_and_acted_on_by_the_sweep() -> (
+    None
+):
     held = consenting_holder(awarded_days_ago=95)
     follow_ups_schedule()
     LearnerProfile.objects.filter(user=held.learner).update(follow_up_surveys=False)
@@ -73,14 +75,21 @@ def test_the_baseline_needs_consent_and_checks_its_fields() -> None:
     follow_up_consent_set(learner=held.learner, granted=True)
     with pytest.raises(InvalidAnswer) as refused:
         baseline_record(
-            learner=held.learner, employed=True, wage="18", wage_unit="hour",
+            learner=held.learner,
+            employed=True,
+            wage="18",
+            wage_unit="hour",
             hours_per_week="200",
         )
     assert refused.value.field == "hours_per_week"
     assert not Baseline.objects.exists()
     baseline_record(
-        learner=held.learner, employed=True, noc_code="65201", wage="18",
-        wage_unit="hour", hours_per_week="20",
+        learner=held.learner,
+        employed=True,
+        noc_code="65201",
+        wage="18",
+        wage_unit="hour",
+        hours_per_week="20",
     )
     baseline_record(learner=held.learner, employed=False)
     baseline = Baseline.objects.get(learner=held.learner)

@@ -33,7 +33,9 @@ def test_a_consenting_holder_gets_the_schedule_of_their_award_once() -> None:
 def test_surveys_whose_time_passed_before_consent_are_created_cancelled() -> None:
     held = consenting_holder(awarded_days_ago=200)
     follow_ups_schedule()
-    states = dict(FollowUp.objects.filter(award=held.award).values_list("due_on", "state"))
+    states = dict(
+        FollowUp.objects.filter(award=held.award).values_list("due_on", "state")
+    )
     today = timezone.localdate()
     for due_on, state in states.items():
         expected = (
@@ -69,8 +71,9 @@ def test_reminders_go_after_7_and_14_days_and_the_survey_closes_at_28() -> None:
     follow_ups_send(now=sent_at)
     survey = first_follow_up(held.award)
     keys = lambda: sorted(  # noqa: E731
-        OutgoingMail.objects.filter(key__startswith=f"follow-up:{survey.pk}:")
-        .values_list("key", flat=True)
+        OutgoingMail.objects.filter(
+            key__startswith=f"follow-up:{survey.pk}:"
+        ).values_list("key", flat=True)
     )
     follow_ups_send(now=sent_at + dt.timedelta(days=6))
     assert len(keys()) == 1
