@@ -85,7 +85,9 @@ def query(world: QueueWorld, sql: str) -> list[tuple]:
 
 
 def follow_up_states(world: QueueWorld) -> dict[str, int]:
-    return dict(query(world, "SELECT state, COUNT(*) FROM outcomes_followup GROUP BY state"))
+    return dict(
+        query(world, "SELECT state, COUNT(*) FROM outcomes_followup GROUP BY state")
+    )
 
 
 def survey_mails(world: QueueWorld) -> Counter[str]:
@@ -100,7 +102,10 @@ def survey_mails(world: QueueWorld) -> Counter[str]:
 
 def assert_each_survey_mailed_once(world: QueueWorld, surveys: int) -> None:
     world.wait_for(
-        lambda: len(world.sent()) >= HOLDERS and sum(survey_mails(world).values()) >= surveys,
+        lambda: (
+            len(world.sent()) >= HOLDERS
+            and sum(survey_mails(world).values()) >= surveys
+        ),
         timeout=180,
         what="every survey's mail",
     )
@@ -176,12 +181,17 @@ def test_withdrawing_consent_stops_the_mail_already_queued(world: QueueWorld) ->
     world.consumer_start()
     time.sleep(4)  # the start-up sweep and the queued tasks have run
     world.wait_for(
-        lambda: not query(
-            world, "SELECT 1 FROM common_outgoingmail WHERE status IN ('pending', 'sending')"
+        lambda: (
+            not query(
+                world,
+                "SELECT 1 FROM common_outgoingmail WHERE status IN ('pending', 'sending')",
+            )
         ),
         timeout=30,
         what="the outbox to settle",
     )
     assert world.sent() == Counter()
-    statuses = query(world, "SELECT status, COUNT(*) FROM common_outgoingmail GROUP BY status")
+    statuses = query(
+        world, "SELECT status, COUNT(*) FROM common_outgoingmail GROUP BY status"
+    )
     assert statuses == [("failed", 5)]
