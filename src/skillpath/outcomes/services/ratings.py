@@ -36,7 +36,15 @@ RATING_MONTHS = ((RatingKind.MONTH_3, 3), (RatingKind.MONTH_6, 6))
 
 
 def hired_on(application: Application) -> dt.date:
-    """Return the day the hire was recorded on the platform."""
+    """Return the day of the hire: the date the employer gave with the move, else
+    the day the move was made."""
+    event = (
+        application.events.filter(to_status=ApplicationStatus.HIRED)
+        .order_by("-occurred_at", "-id")
+        .first()
+    )
+    if event is not None and event.on_date is not None:
+        return event.on_date
     return timezone.localdate(application.status_changed_at)
 
 
