@@ -4,8 +4,11 @@ and from the dashboard; an employer rates a hire."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,6 +31,9 @@ from skillpath.outcomes.testing import consenting_holder, first_follow_up, hire
 from tests.e2e.accessibility import wcag_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+#: Where the screenshots go (looked at by a person before a release).
+SHOTS = Path(os.environ.get("SKILLPATH_SCREENSHOTS", tempfile.gettempdir()))
 
 
 def _fits(page: Page) -> None:
@@ -67,12 +73,12 @@ def test_a_learner_answers_from_the_mailed_link_and_another_from_the_dashboard(
     expect(page.get_by_role("heading", name="How is work going?")).to_be_visible()
     _fits(page)
     assert wcag_violations(page) == []
-    page.screenshot(path="/tmp/follow-link-survey.png", full_page=True)
+    page.screenshot(path=SHOTS / "follow-link-survey.png", full_page=True)
     page.get_by_label("Hours per week").fill("200")
     page.get_by_role("group", name="Are you employed now?").get_by_label("Yes").check()
     page.get_by_role("button", name="Send my answers").click()
     expect(page.get_by_text("at most 168")).to_be_visible()
-    page.screenshot(path="/tmp/follow-link-error.png", full_page=True)
+    page.screenshot(path=SHOTS / "follow-link-error.png", full_page=True)
     assert not FollowUpAnswer.objects.exists()
     _answer(page)
     page.get_by_role("button", name="Send my answers").click()
@@ -85,7 +91,7 @@ def test_a_learner_answers_from_the_mailed_link_and_another_from_the_dashboard(
     card = page.get_by_role("link", name=re.compile("How is work going since"))
     expect(card).to_have_count(1)
     _fits(page)
-    page.screenshot(path="/tmp/follow-dashboard.png", full_page=True)
+    page.screenshot(path=SHOTS / "follow-dashboard.png", full_page=True)
     card.click()
     _answer(page)
     page.get_by_role("button", name="Send my answers").click()
@@ -109,7 +115,7 @@ def test_an_employer_rates_a_hire_who_agreed(
     page.get_by_role("link", name=re.compile(held.learner.full_name)).click()
     _fits(page)
     assert wcag_violations(page) == []
-    page.screenshot(path="/tmp/follow-rating.png", full_page=True)
+    page.screenshot(path=SHOTS / "follow-rating.png", full_page=True)
     for group in page.locator("fieldset.competency-rating").all():
         group.get_by_label("4 — well prepared, works on their own").check()
         group.get_by_label("3 — meets what the job needs").check()

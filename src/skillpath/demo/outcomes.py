@@ -77,7 +77,9 @@ def _cohort(credentials: list[MicroCredential]) -> int:
         email = COHORT["email"].format(n=n)
         if User.objects.filter(email=email).exists():
             continue
-        name = f"{_pick(COHORT['first_names'], n)} {_pick(COHORT['last_names'], n // 3)}"
+        name = (
+            f"{_pick(COHORT['first_names'], n)} {_pick(COHORT['last_names'], n // 3)}"
+        )
         # The cohort never signs in: no password (hashing one costs half a second).
         learner = User(
             email=email,
@@ -142,8 +144,10 @@ def _answer(follow_up: FollowUp, position: int, via: str) -> None:
     n = _cohort_index(follow_up)
     n = n if n is not None else follow_up.learner_id
     spec = OUTCOMES["answer"]["employed"]
-    every = COHORT["not_employed_every"] if _cohort_index(follow_up) is not None else (
-        OUTCOMES["answer"]["not_employed_every"]
+    every = (
+        COHORT["not_employed_every"]
+        if _cohort_index(follow_up) is not None
+        else (OUTCOMES["answer"]["not_employed_every"])
     )
     employed = (n + position) % every != 0
     profile_noc = follow_up.award.credential.profile_version.profile.noc_code
@@ -158,7 +162,9 @@ def _answer(follow_up: FollowUp, position: int, via: str) -> None:
         via=via,
         employed=employed,
         started_on=started if employed else None,
-        noc_code=(profile_noc if in_field else _pick(OTHER_NOCS, n)) if employed else "",
+        noc_code=(profile_noc if in_field else _pick(OTHER_NOCS, n))
+        if employed
+        else "",
         employer_name=spec["employer"] if employed else "",
         wage=wage if employed else None,
         wage_unit="hour" if employed else "",
@@ -178,7 +184,9 @@ def _replay(award_ids: list[int]) -> dict[str, int]:
     position_of = {
         f.pk: position
         for award_id in award_ids
-        for position, f in enumerate(surveys.filter(award_id=award_id).order_by("due_on"))
+        for position, f in enumerate(
+            surveys.filter(award_id=award_id).order_by("due_on")
+        )
     }
     day = first
     while True:
@@ -186,12 +194,16 @@ def _replay(award_ids: list[int]) -> dict[str, int]:
             timezone.make_aware(dt.datetime.combine(day, dt.time(10))), timezone.now()
         )
         follow_ups_send(now=moment)
-        fresh = surveys.filter(state=FollowUpState.SENT, sent_at=moment).select_related("learner", "award__credential__profile_version__profile")
+        fresh = surveys.filter(state=FollowUpState.SENT, sent_at=moment).select_related(
+            "learner", "award__credential__profile_version__profile"
+        )
         for follow_up in fresh:
             position = position_of[follow_up.pk]
             response = _response(follow_up, position)
             if response == "answered":
-                _answer(follow_up, position, "link" if position % 2 == 0 else "dashboard")
+                _answer(
+                    follow_up, position, "link" if position % 2 == 0 else "dashboard"
+                )
             elif response == "declined":
                 follow_up_decline(follow_up=follow_up, via="link")
             elif response == "bounced":
@@ -199,7 +211,9 @@ def _replay(award_ids: list[int]) -> dict[str, int]:
         if day >= today:
             break
         day = min(day + dt.timedelta(days=7), today)
-    for follow_up_id in surveys.exclude(state=FollowUpState.SENT).values_list("pk", flat=True):
+    for follow_up_id in surveys.exclude(state=FollowUpState.SENT).values_list(
+        "pk", flat=True
+    ):
         mail_cancel(key_prefix=f"follow-up:{follow_up_id}:", reason="demo history")
     counts: dict[str, int] = {}
     for state in surveys.values_list("state", flat=True):
