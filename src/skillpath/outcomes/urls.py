@@ -1,4 +1,24 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from skillpath.outcomes.views import ratings, surveys
 
 app_name = "outcomes"
-urlpatterns: list = []
+urlpatterns = [
+    path("baseline/", surveys.baseline, name="baseline"),
+    path("consent/", surveys.consent, name="consent"),
+    path("surveys/<uuid:public_id>/", surveys.survey, name="survey"),
+    path(
+        "surveys/<uuid:public_id>/decline/",
+        surveys.survey_decline,
+        name="survey_decline",
+    ),
+    path("s/<str:token>/", surveys.survey_link, name="survey_link"),
+    path(
+        "s/<str:token>/decline/",
+        surveys.survey_link_decline,
+        name="survey_link_decline",
+    ),
+    path("ratings/", ratings.ratings, name="ratings"),
+    path("ratings/<int:pk>/", ratings.rating, name="rating"),
+    path("hires/<int:pk>/consent/", ratings.rating_consent, name="rating_consent"),
+]
