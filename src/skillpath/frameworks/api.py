@@ -17,9 +17,10 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from skillpath.accounts.models import Organisation
+from skillpath.common.pagination import BoundedPageNumberPagination
 from skillpath.frameworks import access, selectors, services
 from skillpath.frameworks.exceptions import NotAllowed
 from skillpath.frameworks.interchange.case_export import export_case
@@ -118,7 +119,7 @@ def _framework_detail(framework: Framework) -> dict[str, Any]:
 
 
 @router.get("/frameworks", response=list[FrameworkOut], summary="Competency frameworks")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def framework_list(request: HttpRequest, q: str = ""):
     _require(access.can_view_frameworks(request.user))
     return selectors.framework_list(request.user, query=q)
@@ -187,7 +188,7 @@ def framework_case(request: HttpRequest, identifier: str) -> dict[str, Any]:
     response=list[CompetencyOut],
     summary="Competencies of a framework (search with q)",
 )
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def competency_list(request: HttpRequest, identifier: str, q: str = ""):
     framework = _framework(request, identifier)
     if q:
@@ -370,7 +371,7 @@ def _version(request: HttpRequest, profile_id: int, number: int) -> ProfileVersi
 
 
 @router.get("/profiles", response=list[ProfileOut], summary="Job profiles I may read")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def profile_list(request: HttpRequest):
     return selectors.profile_list(request.user)
 

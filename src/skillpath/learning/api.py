@@ -9,9 +9,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from skillpath.accounts.models import User
+from skillpath.common.pagination import BoundedPageNumberPagination
 from skillpath.common.types import AuthedRequest
 from skillpath.frameworks.models import Competency
 from skillpath.learning import access, selectors
@@ -199,7 +200,7 @@ def _visible_plan(request: AuthedRequest, plan_id: int) -> LearningPlan:
 
 
 @router.get("/learning/modules", response=list[ModuleOut], summary="Reviewed modules")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def module_list(request: AuthedRequest, filters: Query[CatalogueQuery]):
     return selectors.modules_offered(
         selectors.CatalogueFilters(
