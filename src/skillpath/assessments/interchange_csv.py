@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from skillpath.assessments import requirements
 from skillpath.assessments.models import Item, ItemKind, ItemStatus
+from skillpath.common.jsontext import JsonTooDeep, json_load_bounded
 
 CSV_COLUMNS = [
     "code",
@@ -167,7 +168,12 @@ def row_to_dict(row: dict[str, str]) -> dict[str, Any]:
     rubric = None
     if (row.get("rubric_json") or "").strip():
         try:
-            rubric = json.loads(row["rubric_json"])
+            rubric = json_load_bounded(row["rubric_json"])
+        except JsonTooDeep as error:
+            raise ValueError(
+                _("rubric_json is nested deeper than %(limit)d levels.")
+                % {"limit": error.limit}
+            ) from None
         except json.JSONDecodeError as error:
             raise ValueError(
                 _("rubric_json is not valid JSON: %(e)s") % {"e": error}
