@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from skillpath.assessments import requirements
 from skillpath.assessments.models import Item, ItemKind, ItemStatus
+from skillpath.common.csvcells import csv_cell_safe
 from skillpath.common.jsontext import JsonTooDeep, json_load_bounded
 
 CSV_COLUMNS = [
@@ -77,7 +78,7 @@ def items_export_csv(items: Iterable[Item]) -> str:
             row["pattern"] = key.get("pattern", "")
         if item.rubric:
             row["rubric_json"] = json.dumps(item.rubric, ensure_ascii=False)
-        writer.writerow(row)
+        writer.writerow({name: csv_cell_safe(value) for name, value in row.items()})
     return out.getvalue()
 
 

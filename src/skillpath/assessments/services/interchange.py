@@ -28,6 +28,7 @@ from skillpath.assessments.interchange_csv import (  # noqa: F401 (re-exported)
 from skillpath.assessments.models import Item, ItemKind, ItemStatus
 from skillpath.assessments.services import bank
 from skillpath.common.audit import AuditVerb, audit_record
+from skillpath.common.csvcells import csv_cell_read
 from skillpath.common.jsontext import JsonTooDeep, json_load_bounded
 
 FORMAT = "skillpath-items"
@@ -132,7 +133,11 @@ def parse_file(data: bytes, file_format: str) -> list[dict[str, Any]]:
         try:
             for number, row in enumerate(reader, start=2):
                 try:
-                    rows.append(row_to_dict(row))
+                    cells = {
+                        name: csv_cell_read(value) if isinstance(value, str) else value
+                        for name, value in row.items()
+                    }
+                    rows.append(row_to_dict(cells))
                 except ValueError as error:
                     problems.append(_("Line %(n)d: %(e)s") % {"n": number, "e": error})
         except csv.Error as error:

