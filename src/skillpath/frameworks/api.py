@@ -41,7 +41,7 @@ router = Router(tags=["frameworks"])
 # Schemas
 
 
-class LevelOut(Schema):
+class ProficiencyLevelOut(Schema):
     level: int
     label_en: str
     label_fr: str
@@ -63,7 +63,7 @@ class FrameworkOut(Schema):
 
 class FrameworkDetailOut(FrameworkOut):
     description: str
-    levels: list[LevelOut]
+    levels: list[ProficiencyLevelOut]
     competency_count: int
     occupation_count: int
 
@@ -108,7 +108,8 @@ def _framework_detail(framework: Framework) -> dict[str, Any]:
         **FrameworkOut.from_orm(framework).dict(by_alias=True),
         "description": framework.description,
         "levels": [
-            LevelOut.from_orm(level) for level in selectors.scale_levels(framework)
+            ProficiencyLevelOut.from_orm(level)
+            for level in selectors.scale_levels(framework)
         ],
         "competency_count": framework.competencies.count(),
         "occupation_count": framework.occupations.count(),

@@ -31,7 +31,7 @@ from skillpath.learning.standings import standings_for
 router = Router(tags=["learning"])
 
 
-class LevelOut(Schema):
+class ModuleLevelOut(Schema):
     competency_id: int
     competency: str = Field(..., alias="competency.title")
     level: int
@@ -55,8 +55,8 @@ class ModuleOut(Schema):
     schedule: str
     asks_for_proof: bool
     status: str
-    teaches: list[LevelOut] = Field(..., alias="outcomes")
-    requires: list[LevelOut] = Field(..., alias="requirements")
+    teaches: list[ModuleLevelOut] = Field(..., alias="outcomes")
+    requires: list[ModuleLevelOut] = Field(..., alias="requirements")
     requires_modules: list[int]
 
     @staticmethod
@@ -112,7 +112,7 @@ class ReviewIn(Schema):
     note: str = ""
 
 
-class ItemOut(Schema):
+class PlanItemOut(Schema):
     id: int
     module_id: int
     module: str = Field(..., alias="module.title")
@@ -140,7 +140,7 @@ class PlanOut(Schema):
     cost: Decimal
     full_program_hours: Decimal | None
     hours_saved: Decimal | None
-    items: list[ItemOut]
+    items: list[PlanItemOut]
     blocked: list[dict[str, Any]]
     ready_to_reassess: list[int]
 
@@ -322,7 +322,7 @@ def _own_item(request: AuthedRequest, plan_id: int, item_id: int) -> PlanItem:
 
 @router.post(
     "/learning/plans/{plan_id}/items/{item_id}/start",
-    response=ItemOut,
+    response=PlanItemOut,
     summary="Start a module",
 )
 def item_start(request: AuthedRequest, plan_id: int, item_id: int) -> PlanItem:
@@ -333,7 +333,7 @@ def item_start(request: AuthedRequest, plan_id: int, item_id: int) -> PlanItem:
 
 @router.post(
     "/learning/plans/{plan_id}/items/{item_id}/complete",
-    response=ItemOut,
+    response=PlanItemOut,
     summary="Complete a module (counts once)",
 )
 def item_complete(request: AuthedRequest, plan_id: int, item_id: int) -> PlanItem:
@@ -344,7 +344,7 @@ def item_complete(request: AuthedRequest, plan_id: int, item_id: int) -> PlanIte
 
 @router.post(
     "/learning/completions",
-    response=list[ItemOut],
+    response=list[PlanItemOut],
     summary="Record a learner's completion of your module",
 )
 def completion_record(request: AuthedRequest, payload: CompletionIn) -> list[PlanItem]:
