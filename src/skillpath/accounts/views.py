@@ -52,7 +52,7 @@ def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
         domain=settings.LANGUAGE_COOKIE_DOMAIN,
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE or "Lax",
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE or "Lax",  # type: ignore[arg-type]
     )
     return response
 
