@@ -18,9 +18,22 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views import defaults
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
 from skillpath.api.auth import SessionAuth, TokenAuth
 from skillpath.common.exceptions import SkillpathError
+from skillpath.common.jsontext import json_load_bounded
+
+MAX_BODY_DEPTH = 64
+
+
+class BoundedParser(Parser):
+    """Parse JSON bodies with their nesting bounded (no RecursionError downstream)."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        # JsonTooDeep and JSONDecodeError become ninja's 400 "Cannot parse request body".
+        return json_load_bounded(request.body.decode("utf-8"), max_depth=MAX_BODY_DEPTH)
+
 
 api = NinjaAPI(
     title="skillpath API",
@@ -32,6 +45,7 @@ api = NinjaAPI(
         'the body `{"error": {"status": …, "code": …, "message": …, "details": […]}}`.'
     ),
     auth=[TokenAuth(), SessionAuth()],
+    parser=BoundedParser(),
     urls_namespace="api-1.0.0",
 )
 

@@ -100,3 +100,13 @@ def test_in_production_a_server_error_in_the_api_is_json(
     error = _is_api_error(client_in.get("/api/v1/learners"), 500)
     assert error["code"] == "server_error"
     assert "a bug" not in json.dumps(error)
+
+
+@pytest.mark.parametrize("depth", [100, 100_000])
+def test_a_deeply_nested_json_body_is_a_json_400(depth: int) -> None:
+    body = '{"credential": ' + '{"a": ' * depth + "1" + "}" * depth + "}"
+    response = Client().post(
+        "/api/v1/credentials/verify", body, content_type="application/json"
+    )
+    error = _is_api_error(response, 400)
+    assert error["code"] == "bad_request"
