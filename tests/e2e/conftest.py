@@ -54,3 +54,25 @@ def sign_in(page: Page, live_server: Any) -> Callable[[str, str], None]:
         page.get_by_role("button", name="Sign in").click()
 
     return _sign_in
+
+
+@pytest.fixture(autouse=True)
+def no_content_security_policy_violations(
+    request: pytest.FixtureRequest,
+) -> Any:
+    """Fail a browser test if the page broke its own Content-Security-Policy."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page: Page = request.getfixturevalue("page")
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    yield
+    assert violations == [], violations

@@ -88,16 +88,28 @@ def is_coordinator(user: Any, organisation: Organisation | None = None) -> bool:
     return has_role(user, Role.COORDINATOR, organisation)
 
 
-def can_view_learner(user: Any, profile: LearnerProfile) -> bool:
-    """Return whether ``user`` may see this learner's profile and progress."""
+def can_support_learner(user: Any, profile: LearnerProfile) -> bool:
+    """Return whether ``user`` may follow this learner's plans, levels and proofs.
+
+    The learner, and the staff of their college or agency; never an employer, even
+    one the learner shares their profile with (employers see what is shared:
+    credentials and job matches).
+    """
     if not getattr(user, "is_authenticated", False):
         return False
     if profile.user_id == user.pk or user.is_superuser:
         return True
-    if profile.home_organisation_id is not None and any(
+    return profile.home_organisation_id is not None and any(
         m.role in STAFF_ROLES and m.organisation_id == profile.home_organisation_id
         for m in approved_memberships(user)
-    ):
+    )
+
+
+def can_view_learner(user: Any, profile: LearnerProfile) -> bool:
+    """Return whether ``user`` may see this learner's profile (not their learning)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if can_support_learner(user, profile):
         return True
     return is_employer(user) and profile.share_with_employers
 

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from skillpath.accounts import access, selectors, services
 from skillpath.accounts.exceptions import NotAllowed
@@ -25,6 +25,7 @@ from skillpath.accounts.models import (
     SelfIdentification,
     TokenScope,
 )
+from skillpath.common.pagination import BoundedPageNumberPagination
 from skillpath.common.types import AuthedRequest
 
 router = Router(tags=["accounts"])
@@ -153,7 +154,7 @@ def learner_profile_patch(
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Organisations")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def organisation_list(request: AuthedRequest):
     return selectors.organisations_visible_to(request.user)
 
@@ -170,13 +171,13 @@ def organisation_detail(request: AuthedRequest, slug: str) -> Organisation:
 @router.get(
     "/memberships", response=list[MembershipOut], summary="My roles in organisations"
 )
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def membership_list(request: AuthedRequest):
     return Membership.objects.filter(user=request.user).select_related("organisation")
 
 
 @router.get("/learners", response=list[LearnerProfileOut], summary="Learners I may see")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def learner_list(request: AuthedRequest):
     return access.learners_visible_to(request.user).order_by("pk")
 

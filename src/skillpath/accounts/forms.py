@@ -23,6 +23,7 @@ from skillpath.accounts.models import (
     TokenScope,
 )
 from skillpath.accounts.selectors import active_employers
+from skillpath.common.weblinks import WebLinkField
 
 
 class SignupForm(forms.Form):
@@ -97,7 +98,7 @@ class EmployerSignupForm(SignupForm):
         choices=[("", _("Choose…"))] + list(Province.choices),
         required=False,
     )
-    new_organisation_website = forms.URLField(
+    new_organisation_website = WebLinkField(
         label=_("Website"), required=False, assume_scheme="https"
     )
 

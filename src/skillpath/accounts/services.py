@@ -37,6 +37,7 @@ from skillpath.accounts.models import (
     User,
 )
 from skillpath.common.audit import AuditVerb, audit_record
+from skillpath.common.weblinks import web_link_clean
 
 TOKEN_PREFIX = "sp_"  # noqa: S105 (a prefix, not a secret)
 
@@ -138,7 +139,11 @@ def employer_signup(
             slug=_unique_slug(name),
             kind=OrganisationKind.EMPLOYER,
             province=new_organisation_province,
-            website=new_organisation_website,
+            website=web_link_clean(
+                new_organisation_website,
+                field="new_organisation_website",
+                max_length=200,
+            ),
             status=OrganisationStatus.PENDING,
         )
     user = _create_user(

@@ -41,8 +41,16 @@ def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
     """
     from django.conf import settings
 
+    # The same attributes as Django's own language view (Secure in production).
     response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", max_age=365 * 24 * 3600
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE or "Lax",  # type: ignore[arg-type]
     )
     return response
 

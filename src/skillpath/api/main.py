@@ -2,20 +2,38 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import (
     PermissionDenied,
+    RequestDataTooBig,
 )
 from django.core.exceptions import (
     ValidationError as DjangoValidationError,
 )
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.views import defaults
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
 from skillpath.api.auth import SessionAuth, TokenAuth
 from skillpath.common.exceptions import SkillpathError
+from skillpath.common.jsontext import json_load_bounded
+
+MAX_BODY_DEPTH = 64
+
+
+class BoundedParser(Parser):
+    """Parse JSON bodies with their nesting bounded (no RecursionError downstream)."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        # JsonTooDeep and JSONDecodeError become ninja's 400 "Cannot parse request body".
+        return json_load_bounded(request.body.decode("utf-8"), max_depth=MAX_BODY_DEPTH)
+
 
 api = NinjaAPI(
     title="skillpath API",
@@ -27,6 +45,7 @@ api = NinjaAPI(
         'the body `{"error": {"status": …, "code": …, "message": …, "details": […]}}`.'
     ),
     auth=[TokenAuth(), SessionAuth()],
+    parser=BoundedParser(),
     urls_namespace="api-1.0.0",
 )
 
@@ -40,7 +59,10 @@ CODES = {
     413: "too_large",
     422: "invalid_input",
     429: "too_many_requests",
+    500: "server_error",
 }
+API_PREFIX = "/api/"
+logger = logging.getLogger("django.request")
 
 
 def error_response(
@@ -124,6 +146,69 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return error_response(
         request, exc.status_code, CODES.get(exc.status_code, "error"), str(exc.message)
     )
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+    return error_response(
+        request,
+        413,
+        "too_large",
+        f"The request body is larger than {limit // (1024 * 1024) or 1} MB.",
+    )
+
+
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def _out_of_range(request: HttpRequest, exc: Exception) -> HttpResponse:
+    # A number no database column holds (an id of 2**70, say): bad input.
+    return error_response(
+        request, 422, "invalid_input", "A number in the request is out of range."
+    )
+
+
+@api.exception_handler(Exception)
+def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """Answer an unexpected error in the API's format; logged, with no details."""
+    if settings.DEBUG:
+        raise exc  # the developer's traceback page
+    logger.error(
+        "Internal Server Error: %s",
+        request.path,
+        exc_info=exc,
+        extra={"request": request},
+    )
+    return error_response(
+        request, 500, "server_error", "Something went wrong on our side; try again."
+    )
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Answer a missing address: the API's JSON error under /api/, else the page."""
+    if request.path.startswith(API_PREFIX):
+        return error_response(
+            request, 404, "not_found", "There is nothing here, or you cannot see it."
+        )
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Answer a server error: the API's JSON error under /api/, else the page."""
+    if request.path.startswith(API_PREFIX):
+        return error_response(
+            request, 500, "server_error", "Something went wrong on our side; try again."
+        )
+    return defaults.server_error(request)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Answer a bad request (a body too large, say) as JSON under /api/."""
+    if request.path.startswith(API_PREFIX):
+        if isinstance(exception, RequestDataTooBig):
+            return _too_large(request, exception)
+        return error_response(request, 400, "bad_request", "The request is not valid.")
+    return defaults.bad_request(request, exception)
 
 
 @api.exception_handler(SkillpathError)

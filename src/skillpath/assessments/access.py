@@ -2,7 +2,7 @@
 
 * A learner sees only their own sittings, results, submissions and claims.
 * Staff of the learner's home organisation (coordinators, assessors) may read them,
-  as ``accounts.access.can_view_learner`` says.
+  as ``accounts.access.can_support_learner`` says (never employers).
 * Assessors score only work for micro-credentials issued by an organisation where
   they are an approved assessor.
 * Coordinators author the item bank of competencies of frameworks their
@@ -29,13 +29,7 @@ def can_view_learner_work(user: Any, learner: Any) -> bool:
     if user.pk == learner.pk or user.is_superuser:
         return True
     profile = LearnerProfile.objects.filter(user=learner).first()
-    if profile is None or profile.home_organisation_id is None:
-        return False
-    return any(
-        m.role in access.STAFF_ROLES
-        and m.organisation_id == profile.home_organisation_id
-        for m in access.approved_memberships(user)
-    )
+    return profile is not None and access.can_support_learner(user, profile)
 
 
 def can_view_sitting(user: Any, sitting: Any) -> bool:

@@ -30,7 +30,7 @@ class OptionOut(Schema):
     text: str
 
 
-class ItemOut(Schema):
+class SittingItemOut(Schema):
     kind: str
     stem: str
     image_url: str
@@ -41,7 +41,7 @@ class ItemOut(Schema):
     choices: list[OptionOut]
 
 
-class PartOut(Schema):
+class SittingPartOut(Schema):
     competency: str
     status: str
     answered: int
@@ -56,8 +56,8 @@ class SittingOut(Schema):
     finished_at: datetime | None
     deadline: datetime | None
     sequence: int | None  # send it back with the answer; None once the sitting ended
-    item: ItemOut | None
-    parts: list[PartOut]
+    item: SittingItemOut | None
+    parts: list[SittingPartOut]
 
 
 class AnswerIn(Schema):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from skillpath.assessments import uploads
 from skillpath.assessments.models import Caution, Item, ItemKind, text_of
+from skillpath.common.weblinks import WebLinkField
 
 FILE_HELP = _(
     "PDF, PNG, JPEG, Word (.docx), OpenDocument (.odt) or text; at most 10 MB."
@@ -23,7 +24,7 @@ class SubmissionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=20_000,
     )
-    link = forms.URLField(
+    link = WebLinkField(
         label=_("Link to your work (optional)"),
         required=False,
         max_length=500,
@@ -48,7 +49,7 @@ class ClaimForm(forms.Form):
             "For example: a certificate you earned, or two years in a similar job."
         ),
     )
-    link = forms.URLField(
+    link = WebLinkField(
         label=_("Link to your proof"),
         required=False,
         max_length=500,

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from skillpath.assessments import requirements
 from skillpath.assessments.models import Item, ItemKind, ItemStatus
+from skillpath.common.csvcells import csv_cell_safe
+from skillpath.common.jsontext import JsonTooDeep, json_load_bounded
 
 CSV_COLUMNS = [
     "code",
@@ -76,7 +78,7 @@ def items_export_csv(items: Iterable[Item]) -> str:
             row["pattern"] = key.get("pattern", "")
         if item.rubric:
             row["rubric_json"] = json.dumps(item.rubric, ensure_ascii=False)
-        writer.writerow(row)
+        writer.writerow({name: csv_cell_safe(value) for name, value in row.items()})
     return out.getvalue()
 
 
@@ -167,7 +169,12 @@ def row_to_dict(row: dict[str, str]) -> dict[str, Any]:
     rubric = None
     if (row.get("rubric_json") or "").strip():
         try:
-            rubric = json.loads(row["rubric_json"])
+            rubric = json_load_bounded(row["rubric_json"])
+        except JsonTooDeep as error:
+            raise ValueError(
+                _("rubric_json is nested deeper than %(limit)d levels.")
+                % {"limit": error.limit}
+            ) from None
         except json.JSONDecodeError as error:
             raise ValueError(
                 _("rubric_json is not valid JSON: %(e)s") % {"e": error}

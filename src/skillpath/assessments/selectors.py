@@ -175,6 +175,14 @@ def credential_results(*, learner: User, credential: Any) -> list[CompetencyResu
             default=None,
         )
         level = best.level if best else 0
+        demonstrated_at = max(
+            (
+                f.decided_at
+                for f in shown
+                if f.level >= need.required_level and f.decided_at is not None
+            ),
+            default=None,
+        )
         if best is not None and level >= need.required_level:
             status = StandingStatus.DEMONSTRATED
         elif pending:
@@ -190,6 +198,7 @@ def credential_results(*, learner: User, credential: Any) -> list[CompetencyResu
             status=status,
             method=best.method if best else "",
             confidence=best.confidence if best else None,
+            demonstrated_at=demonstrated_at,
         )
         allowed.sort(key=lambda f: f.decided_at or datetime.min, reverse=True)
         results.append(CompetencyResult(need, standing, allowed, pending))

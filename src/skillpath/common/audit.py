@@ -114,6 +114,7 @@ class AuditVerb(models.TextChoices):
     TOKEN_CREATE = "token_create"  # noqa: S105 (a verb, not a secret)
     TOKEN_REVOKE = "token_revoke"  # noqa: S105 (a verb, not a secret)
     TOKENS_END = "tokens_end"  # noqa: S105 (a verb, not a secret)
+    TRUSTED_ISSUER_SET = "trusted_issuer_set"
     VERSION_DRAFT_START = "version_draft_start"
     VERSION_PUBLISH = "version_publish"
     VERSION_RETIRE = "version_retire"

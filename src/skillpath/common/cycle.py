@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 StandingHandler = Callable[..., None]
@@ -39,6 +40,9 @@ class CompetencyStanding:
     status: str  # a StandingStatus value
     method: str = ""  # how it was decided: adaptive_test, performance_task, evidence, prior_learning
     confidence: float | None = None  # e.g. the posterior probability of mastery
+    # When the latest evidence reaching the required level was accepted: a revoked
+    # award comes back only on evidence accepted after its revocation.
+    demonstrated_at: datetime | None = None
 
     @property
     def demonstrated(self) -> bool:

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from skillpath.api import main as api_errors
 from skillpath.api.main import api
 
 urlpatterns = [
@@ -17,3 +18,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# Under /api/ these answer in the API's JSON error format, elsewhere with the pages.
+handler400 = api_errors.bad_request
+handler404 = api_errors.page_not_found
+handler500 = api_errors.server_error

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from skillpath.common.weblinks import WebLinkField
 from skillpath.credentials.documents.verification import MAX_INPUT_BYTES
 from skillpath.credentials.models import AssessmentMethod, MicroCredential
 
@@ -14,7 +15,7 @@ TEXT = {"rows": 3}
 
 
 class CredentialForm(forms.ModelForm):
-    stacks_into_url = forms.URLField(
+    stacks_into_url = WebLinkField(
         label=_("Web page of the larger credential"),
         required=False,
         assume_scheme="https",

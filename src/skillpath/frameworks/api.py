@@ -17,9 +17,10 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from skillpath.accounts.models import Organisation
+from skillpath.common.pagination import BoundedPageNumberPagination
 from skillpath.frameworks import access, selectors, services
 from skillpath.frameworks.exceptions import NotAllowed
 from skillpath.frameworks.interchange.case_export import export_case
@@ -40,7 +41,7 @@ router = Router(tags=["frameworks"])
 # Schemas
 
 
-class LevelOut(Schema):
+class ProficiencyLevelOut(Schema):
     level: int
     label_en: str
     label_fr: str
@@ -62,7 +63,7 @@ class FrameworkOut(Schema):
 
 class FrameworkDetailOut(FrameworkOut):
     description: str
-    levels: list[LevelOut]
+    levels: list[ProficiencyLevelOut]
     competency_count: int
     occupation_count: int
 
@@ -107,7 +108,8 @@ def _framework_detail(framework: Framework) -> dict[str, Any]:
         **FrameworkOut.from_orm(framework).dict(by_alias=True),
         "description": framework.description,
         "levels": [
-            LevelOut.from_orm(level) for level in selectors.scale_levels(framework)
+            ProficiencyLevelOut.from_orm(level)
+            for level in selectors.scale_levels(framework)
         ],
         "competency_count": framework.competencies.count(),
         "occupation_count": framework.occupations.count(),
@@ -118,7 +120,7 @@ def _framework_detail(framework: Framework) -> dict[str, Any]:
 
 
 @router.get("/frameworks", response=list[FrameworkOut], summary="Competency frameworks")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def framework_list(request: HttpRequest, q: str = ""):
     _require(access.can_view_frameworks(request.user))
     return selectors.framework_list(request.user, query=q)
@@ -187,7 +189,7 @@ def framework_case(request: HttpRequest, identifier: str) -> dict[str, Any]:
     response=list[CompetencyOut],
     summary="Competencies of a framework (search with q)",
 )
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def competency_list(request: HttpRequest, identifier: str, q: str = ""):
     framework = _framework(request, identifier)
     if q:
@@ -370,7 +372,7 @@ def _version(request: HttpRequest, profile_id: int, number: int) -> ProfileVersi
 
 
 @router.get("/profiles", response=list[ProfileOut], summary="Job profiles I may read")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def profile_list(request: HttpRequest):
     return selectors.profile_list(request.user)
 

@@ -75,13 +75,16 @@ def can_see_module(user: Any, module: Module) -> bool:
 
 
 def can_view_plan(user: Any, plan: LearningPlan) -> bool:
-    """Return whether ``user`` may follow the plan: its learner or their supporters."""
+    """Return whether ``user`` may follow the plan: its learner or their supporters.
+
+    Employers never do, even when the learner shares their profile with them.
+    """
     if not _signed_in(user):
         return False
     if plan.learner_id == user.pk or user.is_superuser:
         return True
     profile = LearnerProfile.objects.filter(user_id=plan.learner_id).first()
-    return profile is not None and access.can_view_learner(user, profile)
+    return profile is not None and access.can_support_learner(user, profile)
 
 
 def can_change_plan(user: Any, plan: LearningPlan) -> bool:
@@ -96,7 +99,7 @@ def can_confirm_proof(user: Any, item: PlanItem) -> bool:
     if not can_review_modules(user):
         return False
     profile = LearnerProfile.objects.filter(user_id=item.plan.learner_id).first()
-    return profile is not None and access.can_view_learner(user, profile)
+    return profile is not None and access.can_support_learner(user, profile)
 
 
 def can_view_reports(user: Any) -> bool:

@@ -9,9 +9,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from skillpath.accounts.models import User
+from skillpath.common.pagination import BoundedPageNumberPagination
 from skillpath.common.types import AuthedRequest
 from skillpath.frameworks.models import Competency
 from skillpath.learning import access, selectors
@@ -30,7 +31,7 @@ from skillpath.learning.standings import standings_for
 router = Router(tags=["learning"])
 
 
-class LevelOut(Schema):
+class ModuleLevelOut(Schema):
     competency_id: int
     competency: str = Field(..., alias="competency.title")
     level: int
@@ -54,8 +55,8 @@ class ModuleOut(Schema):
     schedule: str
     asks_for_proof: bool
     status: str
-    teaches: list[LevelOut] = Field(..., alias="outcomes")
-    requires: list[LevelOut] = Field(..., alias="requirements")
+    teaches: list[ModuleLevelOut] = Field(..., alias="outcomes")
+    requires: list[ModuleLevelOut] = Field(..., alias="requirements")
     requires_modules: list[int]
 
     @staticmethod
@@ -111,7 +112,7 @@ class ReviewIn(Schema):
     note: str = ""
 
 
-class ItemOut(Schema):
+class PlanItemOut(Schema):
     id: int
     module_id: int
     module: str = Field(..., alias="module.title")
@@ -139,7 +140,7 @@ class PlanOut(Schema):
     cost: Decimal
     full_program_hours: Decimal | None
     hours_saved: Decimal | None
-    items: list[ItemOut]
+    items: list[PlanItemOut]
     blocked: list[dict[str, Any]]
     ready_to_reassess: list[int]
 
@@ -199,7 +200,7 @@ def _visible_plan(request: AuthedRequest, plan_id: int) -> LearningPlan:
 
 
 @router.get("/learning/modules", response=list[ModuleOut], summary="Reviewed modules")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def module_list(request: AuthedRequest, filters: Query[CatalogueQuery]):
     return selectors.modules_offered(
         selectors.CatalogueFilters(
@@ -321,7 +322,7 @@ def _own_item(request: AuthedRequest, plan_id: int, item_id: int) -> PlanItem:
 
 @router.post(
     "/learning/plans/{plan_id}/items/{item_id}/start",
-    response=ItemOut,
+    response=PlanItemOut,
     summary="Start a module",
 )
 def item_start(request: AuthedRequest, plan_id: int, item_id: int) -> PlanItem:
@@ -332,7 +333,7 @@ def item_start(request: AuthedRequest, plan_id: int, item_id: int) -> PlanItem:
 
 @router.post(
     "/learning/plans/{plan_id}/items/{item_id}/complete",
-    response=ItemOut,
+    response=PlanItemOut,
     summary="Complete a module (counts once)",
 )
 def item_complete(request: AuthedRequest, plan_id: int, item_id: int) -> PlanItem:
@@ -343,7 +344,7 @@ def item_complete(request: AuthedRequest, plan_id: int, item_id: int) -> PlanIte
 
 @router.post(
     "/learning/completions",
-    response=list[ItemOut],
+    response=list[PlanItemOut],
     summary="Record a learner's completion of your module",
 )
 def completion_record(request: AuthedRequest, payload: CompletionIn) -> list[PlanItem]:

@@ -11,6 +11,7 @@ from django.core.validators import URLValidator, validate_slug
 from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import Province
+from skillpath.common.csvcells import csv_cell_read
 from skillpath.frameworks.models import Competency
 from skillpath.learning import selectors
 from skillpath.learning.exceptions import ModuleImportError
@@ -48,7 +49,6 @@ MAX_ROWS = 2000
 MAX_BYTES = 2 * 1024 * 1024
 YES = {"yes", "true", "1", "oui", "y"}
 NO = {"no", "false", "0", "non", "n", ""}
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @dataclass
@@ -63,11 +63,8 @@ class ModuleRow:
 
 
 def cell(value: str | None) -> str:
-    text = (value or "").strip()
     # Exported cells that looked like formulas carry a protective quote.
-    if text.startswith("'") and text[1:2] in FORMULA_STARTS:
-        return text[1:]
-    return text
+    return csv_cell_read((value or "").strip())
 
 
 def decode(data: bytes | str) -> str:

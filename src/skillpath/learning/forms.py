@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from skillpath.accounts.models import Organisation, Province
+from skillpath.common.weblinks import WebLinkField
 from skillpath.credentials.models import CredentialState, MicroCredential
 from skillpath.frameworks.models import Competency
 from skillpath.learning.models import (
@@ -60,7 +61,7 @@ class ModuleForm(forms.ModelForm):
     provider = forms.ModelChoiceField(
         label=_("Offered by"), queryset=Organisation.objects.none()
     )
-    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+    url = WebLinkField(label=_("Link"), required=False, assume_scheme="https")
     teaches = forms.CharField(label=_("Teaches"), help_text=LEVELS_HELP)
     requires = forms.CharField(
         label=_("Requires first"), required=False, help_text=LEVELS_HELP
@@ -231,7 +232,7 @@ class PlanSettingsForm(forms.ModelForm):
 
 
 class ProofForm(forms.Form):
-    url = forms.URLField(
+    url = WebLinkField(
         label=_("Link to your certificate"), required=False, assume_scheme="https"
     )
     file = forms.FileField(

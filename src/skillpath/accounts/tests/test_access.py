@@ -50,6 +50,25 @@ def test_who_may_view_a_learner(
     assert access.can_view_learner(world[viewer], world[profile]) is allowed
 
 
+@pytest.mark.parametrize(
+    ("viewer", "profile", "allowed"),
+    [
+        ("anonymous", "shares", False),
+        ("learner", "shares", False),
+        ("coordinator", "private", True),
+        ("assessor", "private", True),
+        ("other_coordinator", "private", False),
+        ("employer", "shares", False),
+        ("employer", "private", False),
+        ("pending_employer", "shares", False),
+    ],
+)
+def test_who_may_follow_a_learners_plans_levels_and_proofs(
+    world, viewer: str, profile: str, allowed: bool
+) -> None:  # type: ignore[no-untyped-def]
+    assert access.can_support_learner(world[viewer], world[profile]) is allowed
+
+
 def test_a_learner_sees_their_own_profile(world) -> None:  # type: ignore[no-untyped-def]
     assert access.can_view_learner(world["shares"].user, world["shares"])
 

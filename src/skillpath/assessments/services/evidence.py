@@ -33,6 +33,7 @@ from skillpath.assessments.models import (
 )
 from skillpath.assessments.services.standings import standings_announce
 from skillpath.common.audit import AuditVerb, audit_record
+from skillpath.common.weblinks import web_link_clean
 
 MAX_TEXT = 20_000
 
@@ -89,7 +90,7 @@ def submission_create(
         raise AssessmentNotAllowed(
             _("This micro-credential does not assess this competency that way.")
         )
-    text, link = (text or "").strip(), (link or "").strip()
+    text, link = (text or "").strip(), web_link_clean(link, field="link")
     if not text and not link and upload is None:
         raise EvidenceRejected(_("Write an answer, give a link, or upload a file."))
     if len(text) > MAX_TEXT:
@@ -211,7 +212,8 @@ def claim_create(
         raise EvidenceRejected(
             _("Keep the text under %(n)d characters.") % {"n": MAX_TEXT}
         )
-    if not link.strip() and upload is None:
+    link = web_link_clean(link, field="link")
+    if not link and upload is None:
         raise EvidenceRejected(
             _("Give a link to your proof, or upload it (a certificate, a letter...).")
         )

@@ -28,6 +28,8 @@ from skillpath.assessments.interchange_csv import (  # noqa: F401 (re-exported)
 from skillpath.assessments.models import Item, ItemKind, ItemStatus
 from skillpath.assessments.services import bank
 from skillpath.common.audit import AuditVerb, audit_record
+from skillpath.common.csvcells import csv_cell_read
+from skillpath.common.jsontext import JsonTooDeep, json_load_bounded
 
 FORMAT = "skillpath-items"
 VERSION = 1
@@ -88,7 +90,15 @@ def parse_file(data: bytes, file_format: str) -> list[dict[str, Any]]:
         raise ItemImportError(_("The file must be UTF-8 text.")) from None
     if file_format == "json":
         try:
-            document = json.loads(text)
+            document = json_load_bounded(text)
+        except JsonTooDeep as error:
+            raise ItemImportError(
+                _(
+                    "The JSON is nested deeper than %(limit)d levels; no item file "
+                    "needs that many."
+                )
+                % {"limit": error.limit}
+            ) from None
         except json.JSONDecodeError as error:
             raise ItemImportError(
                 _("The file is not valid JSON (line %(line)d: %(msg)s).")
@@ -123,7 +133,11 @@ def parse_file(data: bytes, file_format: str) -> list[dict[str, Any]]:
         try:
             for number, row in enumerate(reader, start=2):
                 try:
-                    rows.append(row_to_dict(row))
+                    cells = {
+                        name: csv_cell_read(value) if isinstance(value, str) else value
+                        for name, value in row.items()
+                    }
+                    rows.append(row_to_dict(cells))
                 except ValueError as error:
                     problems.append(_("Line %(n)d: %(e)s") % {"n": number, "e": error})
         except csv.Error as error:

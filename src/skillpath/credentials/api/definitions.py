@@ -25,13 +25,13 @@ from skillpath.frameworks.models import ProfileVersion
 router = Router(tags=["micro-credentials"])
 
 
-class LevelOut(Schema):
+class RequirementLevelOut(Schema):
     level: int
     label_en: str
     label_fr: str
 
 
-class RequirementOut(Schema):
+class CredentialRequirementOut(Schema):
     competency_id: int
     competency_identifier: str
     competency_uri: str
@@ -43,7 +43,7 @@ class RequirementOut(Schema):
     required_level: int
     importance: int
     allowed_methods: list[str]
-    levels: list[LevelOut]
+    levels: list[RequirementLevelOut]
 
 
 class CredentialOut(Schema):
@@ -71,7 +71,7 @@ class CredentialDetailOut(CredentialOut):
     full_program_hours: int | None
     retake_cooldown_days: int
     max_attempts: int
-    requirements: list[RequirementOut]
+    requirements: list[CredentialRequirementOut]
     endorsed_by: list[str]
 
 
@@ -119,7 +119,7 @@ def _detail(credential: MicroCredential) -> dict[str, Any]:
             "required_level": r.required_level,
             "importance": r.importance,
             "allowed_methods": list(r.allowed_methods),
-            "levels": [LevelOut.from_orm(level) for level in r.levels],
+            "levels": [RequirementLevelOut.from_orm(level) for level in r.levels],
         }
         for r in selectors.credential_requirements(credential)
     ]

@@ -47,13 +47,26 @@ class VerifiedCredentialOut(Schema):
     id: str
     name: str
     issuer_id: str
-    issuer_name: str
+    issuer_name: str = Field(
+        ..., description="The platform's name for a known issuer; empty if unknown."
+    )
+    issuer_known: bool
     valid_from: str
     valid_until: str
 
 
 class VerdictOut(Schema):
-    verified: bool
+    verified: bool = Field(
+        ..., description="Every check passed and the issuer is known here."
+    )
+    signature_valid: bool = Field(
+        ..., description="The signature holds and its key belongs to the issuer id."
+    )
+    issuer_known: bool = Field(
+        ...,
+        description="The issuer is one of this platform's or on its trusted list.",
+    )
+    issuer_source: str = Field(..., description="platform, trusted or unknown")
     revoked: bool
     format: str | None
     checks: list[CheckOut]

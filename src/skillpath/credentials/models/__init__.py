@@ -15,6 +15,7 @@ from skillpath.credentials.models.issuing import (
     IssuerKey,
     KeyType,
     StatusList,
+    TrustedIssuer,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "MicroCredential",
     "MicroCredentialCompetency",
     "StatusList",
+    "TrustedIssuer",
 ]

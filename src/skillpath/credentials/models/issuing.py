@@ -139,6 +139,39 @@ class StatusList(models.Model):
         return f"{self.issuer} #{self.number}"
 
 
+class TrustedIssuer(TimeStampedModel):
+    """An issuer from elsewhere whose credentials this platform shows as known.
+
+    A valid signature only proves that whoever holds a key signed; anyone can make a
+    ``did:key`` and name themselves after a college. A credential is "Verified" here
+    only when its issuer is one of this platform's own issuers or is listed, by an
+    administrator, in this table; the name shown is the one written here, never the
+    one the credential gives itself.
+    """
+
+    identifier = models.CharField(
+        _("issuer id"),
+        max_length=500,
+        unique=True,
+        help_text=_("The issuer's id exactly as credentials carry it: a DID or a URL."),
+    )
+    name = models.CharField(_("name shown"), max_length=200)
+    note = models.TextField(
+        _("why it is trusted"),
+        blank=True,
+        help_text=_("Who checked this issuer, how, and when."),
+    )
+    active = models.BooleanField(_("trusted"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("trusted issuer")
+        verbose_name_plural = _("trusted issuers")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.identifier})"
+
+
 class AwardStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     REVOKED = "revoked", _("Revoked")
@@ -279,4 +312,5 @@ __all__ = [
     "IssuerKey",
     "KeyType",
     "StatusList",
+    "TrustedIssuer",
 ]

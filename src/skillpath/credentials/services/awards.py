@@ -76,6 +76,45 @@ def standings_problems(
     return problems
 
 
+def revoked_evidence_problems(
+    *,
+    learner: User,
+    credential: Any,
+    spec: DefinitionSpec,
+    standings: Sequence[CompetencyStanding],
+) -> list[str]:
+    """Return one sentence per competency still resting on evidence a revocation rejected.
+
+    A revocation rejects the evidence the award rested on; the credential is earned
+    again only when every required competency is shown again by evidence accepted
+    after the latest revocation (``CompetencyStanding.demonstrated_at``).
+    """
+    revoked_at = (
+        Award.objects.filter(
+            learner=learner, credential=credential, status=AwardStatus.REVOKED
+        )
+        .order_by("-revoked_at")
+        .values_list("revoked_at", flat=True)
+        .first()
+    )
+    if revoked_at is None:
+        return []
+    by_id = {standing.competency_id: standing for standing in standings}
+    problems = []
+    for competency in spec.competencies:
+        standing = by_id.get(competency.id)
+        shown_at = standing.demonstrated_at if standing else None
+        if shown_at is None or shown_at <= revoked_at:
+            problems.append(
+                _(
+                    "%(name)s needs new evidence accepted after the revocation "
+                    "of %(date)s."
+                )
+                % {"name": competency.name, "date": revoked_at.date().isoformat()}
+            )
+    return problems
+
+
 def add_months(moment: datetime, months: int) -> datetime:
     """Return ``moment`` plus calendar months (the 31st becomes the month's last day)."""
     month_index = moment.month - 1 + months
@@ -143,6 +182,14 @@ def award_issue(
             raise NotAllDemonstrated(
                 _("%(name)s cannot be awarded yet. %(problems)s")
                 % {"name": spec.name, "problems": " ".join(problems)}
+            )
+        stale = revoked_evidence_problems(
+            learner=learner, credential=credential, spec=spec, standings=standings
+        )
+        if stale:
+            raise NotAllDemonstrated(
+                _("%(name)s was revoked and cannot be awarded again yet. %(problems)s")
+                % {"name": spec.name, "problems": " ".join(stale)}
             )
         award = _award_create(
             learner=learner,
@@ -265,7 +312,7 @@ def award_revoke(*, award: Award, reason: str, actor: Any) -> Award:
         locked.status = AwardStatus.REVOKED
         locked.revoked_at = timezone.now()
         locked.revoked_by = actor if getattr(actor, "is_authenticated", False) else None
-        locked.revocation_reason = reason
+        locked.revocation_reason = _revocation_reason(locked, reason)
         locked.save(
             update_fields=[
                 "status",
@@ -283,6 +330,21 @@ def award_revoke(*, award: Award, reason: str, actor: Any) -> Award:
         )
         _tell_learner_revoked(locked)
     return locked
+
+
+def _revocation_reason(award: Award, reason: str) -> str:
+    """Return the issuer's reason followed by what earns the credential back."""
+    names = list(award.evidence.values_list("competency_name", flat=True))
+    if not names:
+        return reason
+    with translation.override(
+        award.learner.preferred_language or settings.LANGUAGE_CODE
+    ):
+        needed = _(
+            "To earn it again, you need new evidence, accepted by the issuer after "
+            "this revocation, for every competency: %(names)s."
+        ) % {"names": "; ".join(names)}
+    return f"{reason} {needed}"
 
 
 def _tell_learner_revoked(award: Award) -> None:

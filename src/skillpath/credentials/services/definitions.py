@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import Organisation
 from skillpath.common.audit import AuditVerb, audit_record
+from skillpath.common.weblinks import web_link_clean
 from skillpath.credentials import access
 from skillpath.credentials.exceptions import (
     DefinitionFrozen,
@@ -239,6 +240,10 @@ def credential_update(
             _(
                 "A credential is valid for at least one month; leave the field empty if it never expires."
             )
+        )
+    if "stacks_into_url" in fields:
+        fields["stacks_into_url"] = web_link_clean(
+            fields["stacks_into_url"], field="stacks_into_url", max_length=200
         )
     for name, value in fields.items():
         setattr(credential, name, value.strip() if isinstance(value, str) else value)

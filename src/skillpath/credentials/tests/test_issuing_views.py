@@ -186,7 +186,8 @@ def test_the_api_verifies_and_revokes_with_the_same_rules() -> None:
     )
     assert response.status_code == 200
     body = response.json()
-    assert body["verified"] is True and len(body["checks"]) == 7
+    assert body["verified"] is True and len(body["checks"]) == 8
+    assert body["signature_valid"] is True and body["issuer_known"] is True
     assert body["credential"]["issuer_id"] == award.issuer.iri
     keys = Client().get(f"/api/v1/credentials/issuers/{award.issuer.slug}/keys").json()
     assert award.document["proof"]["verificationMethod"] in keys

@@ -94,6 +94,7 @@ def test_an_issued_credential_verifies_as_json_both_jwts_and_baked_images() -> N
             "issuer_key",
             "validity",
             "status",
+            "issuer_known",
         ]
     header = json.loads(base64.urlsafe_b64decode(award.jwt_rs256.split(".")[0] + "=="))
     assert header == {"alg": "RS256", "kid": header["kid"], "typ": "JWT"}

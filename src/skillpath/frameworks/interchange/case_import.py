@@ -23,7 +23,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from skillpath.common.jsontext import JsonTooDeep, json_load_bounded
 from skillpath.frameworks.exceptions import FrameworkImportError
+from skillpath.frameworks.interchange.case_schema import check_case_types
 from skillpath.frameworks.interchange.document import (
     ParsedAssociation,
     ParsedCompetency,
@@ -286,7 +288,16 @@ def parse_case_text(text: str, *, file: str) -> ParsedFramework:
 def _load_package(reader: _Reader, text: str) -> dict[str, Any]:
     """Return the package's JSON object, with only CASE's top-level fields."""
     try:
-        package = json.loads(text)
+        package = json_load_bounded(text)
+    except JsonTooDeep as error:
+        raise reader.fail(
+            "",
+            _(
+                "the JSON is nested deeper than %(limit)d levels; no CASE package "
+                "needs that many."
+            )
+            % {"limit": error.limit},
+        ) from None
     except json.JSONDecodeError as error:
         raise reader.fail(
             _("line %(line)d, column %(column)d")
@@ -304,6 +315,7 @@ def _load_package(reader: _Reader, text: str) -> dict[str, Any]:
         )
     if "CFDocument" not in package:
         raise reader.fail("", _("the required field “CFDocument” is missing."))
+    check_case_types(package, fail=reader.fail)
     return package
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import Organisation
 from skillpath.common.audit import AuditVerb, audit_record
+from skillpath.common.weblinks import web_link_clean
 from skillpath.learning.exceptions import InvalidModule
 from skillpath.learning.models import (
     Module,
@@ -117,6 +118,8 @@ def module_create(
         raise TypeError(f"Unknown module fields: {sorted(unknown)}")
     fields["hours"] = Decimal(str(fields.get("hours", 0)))
     fields["cost"] = Decimal(str(fields.get("cost", 0)))
+    if "url" in fields:
+        fields["url"] = web_link_clean(fields["url"], field="url", max_length=200)
     _check_module(
         hours=fields["hours"], cost=fields["cost"], teaches=teaches, requires=requires
     )
@@ -151,6 +154,8 @@ def module_update(
     for name in ("hours", "cost"):
         if name in fields:
             fields[name] = Decimal(str(fields[name]))
+    if "url" in fields:
+        fields["url"] = web_link_clean(fields["url"], field="url", max_length=200)
     changed = [name for name, value in fields.items() if getattr(module, name) != value]
     for name in changed:
         setattr(module, name, fields[name])

@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 
 from skillpath.accounts.models import Organisation
 from skillpath.common.audit import AuditVerb, audit_record
+from skillpath.common.csvcells import csv_cell_safe
 from skillpath.learning import selectors
 from skillpath.learning.csv_rows import (
     COLUMNS,
-    FORMULA_STARTS,
     MAX_ROWS,
     REQUIRED_COLUMNS,
     ModuleRow,
@@ -223,11 +223,6 @@ def _write(
     )
 
 
-def _safe(value: Any) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def modules_export(modules: Iterable[Module]) -> str:
     """Return ``modules`` as CSV that :func:`modules_import` reads back."""
     out = io.StringIO()
@@ -247,5 +242,5 @@ def modules_export(modules: Iterable[Module]) -> str:
         row["requires_modules"] = ";".join(
             sorted(m.code for m in module.requires_modules.all())
         )
-        writer.writerow([_safe(row[name]) for name in COLUMNS])
+        writer.writerow([csv_cell_safe(row[name]) for name in COLUMNS])
     return out.getvalue()

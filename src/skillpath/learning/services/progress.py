@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from skillpath.common.audit import AuditVerb, audit_record
+from skillpath.common.weblinks import web_link_clean
 from skillpath.learning import access
 from skillpath.learning.exceptions import (
     ItemNotInProgress,
@@ -120,6 +121,7 @@ def proof_submit(
     if item.is_done:
         return item
     _check_open(item)
+    url = web_link_clean(url, field="url", max_length=200)
     if not url and file is None:
         raise ProofRequired(_("Give a link to your proof, or upload a file."))
     if file is not None:
