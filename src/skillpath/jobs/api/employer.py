@@ -35,7 +35,7 @@ class SeekerOut(Schema):
     region: str
 
 
-class PartOut(Schema):
+class CandidatePartOut(Schema):
     competency: str
     competency_title: str
     required_level: float
@@ -54,7 +54,7 @@ class CandidateHit(Schema):
     band: str
     essential_met: int
     essential_total: int
-    parts: list[PartOut]
+    parts: list[CandidatePartOut]
     invited: bool
     application: int | None
 
@@ -66,21 +66,21 @@ class CandidatePage(Schema):
     results: list[CandidateHit]
 
 
-class CheckOut(Schema):
+class SharedCheckOut(Schema):
     name: str
     label: str
     passed: bool
     message: str
 
 
-class CredentialOut(Schema):
+class SharedCredentialOut(Schema):
     award: str = Field(..., description="Public id of the award")
     credential: str
     issuer: str
     valid_from: dt.datetime
     state: str = Field(..., description="verified, revoked, expired or not_verified")
     reason: str
-    checks: list[CheckOut]
+    checks: list[SharedCheckOut]
 
 
 class PostingMatchOut(Schema):
@@ -90,14 +90,14 @@ class PostingMatchOut(Schema):
     band: str
     essential_met: int
     essential_total: int
-    parts: list[PartOut]
+    parts: list[CandidatePartOut]
     invited: bool
     application: int | None
 
 
 class CandidateOut(Schema):
     seeker: SeekerOut
-    credentials: list[CredentialOut]
+    credentials: list[SharedCredentialOut]
     postings: list[PostingMatchOut]
 
 
@@ -135,9 +135,9 @@ class EventOut(Schema):
 
 class ApplicationDetailOut(EmployerApplicationOut):
     message: str
-    credentials: list[CredentialOut]
+    credentials: list[SharedCredentialOut]
     match: dict[str, Any]
-    parts: list[PartOut]
+    parts: list[CandidatePartOut]
     events: list[EventOut]
     allowed_moves: list[str]
 
