@@ -2,7 +2,7 @@
 
 Definitions of every figure are in docs/reports.md. In short: each table counts
 people in mutually exclusive columns (so its row and column totals mean something),
-goes through `skillpath.outcomes.tables.protect`, and every rate is taken from shown
+goes through `skillpath.common.protected_tables.protect`, and every rate is taken from shown
 cells only.
 """
 
@@ -35,7 +35,7 @@ from skillpath.outcomes.selectors.facts import (
     facts_for,
     group_values,
 )
-from skillpath.outcomes.tables import (
+from skillpath.common.protected_tables import (
     THRESHOLD,
     ProtectedTable,
     Rate,
