@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from skillpath.accounts import testing as accounts_testing
@@ -53,6 +54,8 @@ from skillpath.outcomes.models import (
 )
 
 _numbers = itertools.count(1)
+SITTING_AFTER_JOINING = timedelta(hours=2)
+APPLIED_AFTER_AWARD = timedelta(days=3)
 NO_GROUPS = ("", "", "", "", "")
 
 
@@ -225,7 +228,8 @@ def _write(world: ReportWorld, template: Award, people: Sequence[Person]) -> lis
         for user, person in zip(users, people, strict=True)
     )
     started = {
-        user.pk: _aware(datetime.combine(person.joined, time(14)))
+        user.pk: _aware(datetime.combine(person.joined, time(12)))
+        + SITTING_AFTER_JOINING
         for user, person in zip(users, people, strict=True)
     }
     Sitting.objects.bulk_create(
@@ -236,15 +240,12 @@ def _write(world: ReportWorld, template: Award, people: Sequence[Person]) -> lis
         )
         for user, person in zip(users, people, strict=True)
     )
-    # started_at is auto_now_add: set each person's afterwards.
-    Sitting.objects.bulk_update(
-        [
-            _with_start(sitting, started)
-            for sitting in Sitting.objects.filter(learner_id__in=started).only(
-                "pk", "learner_id"
-            )
-        ],
-        ["started_at"],
+    # started_at is auto_now_add: set each afterwards (2 hours after joining).
+    Sitting.objects.filter(learner_id__in=started).update(
+        started_at=Subquery(
+            User.objects.filter(pk=OuterRef("learner_id")).values("date_joined")[:1]
+        )
+        + SITTING_AFTER_JOINING
     )
     planned = [
         (user, person)
@@ -305,13 +306,14 @@ def _write(world: ReportWorld, template: Award, people: Sequence[Person]) -> lis
         for user, person in applicants
     )
     application_ids = _ids(Application, [user.pk for user, _p in applicants], applications, key="seeker_id")
-    # Applications come after the award (created_at is auto_now_add).
-    Application.objects.bulk_update(
-        [
-            Application(pk=application_ids[user.pk], created_at=awarded_on[user.pk] + timedelta(days=3))
-            for user, _person in applicants
-        ],
-        ["created_at"],
+    # Applications come 3 days after the award (created_at is auto_now_add).
+    Application.objects.filter(pk__in=application_ids.values()).update(
+        created_at=Subquery(
+            Award.objects.filter(
+                learner_id=OuterRef("seeker_id"), credential__in=world.credentials
+            ).values("valid_from")[:1]
+        )
+        + APPLIED_AFTER_AWARD
     )
     Baseline.objects.bulk_create(
         Baseline(
@@ -405,11 +407,6 @@ def _write(world: ReportWorld, template: Award, people: Sequence[Person]) -> lis
         for k, (preparation, performance) in enumerate(rating.scores)
     )
     return users
-
-
-def _with_start(sitting: Sitting, started: dict[int, datetime]) -> Sitting:
-    sitting.started_at = started[sitting.learner_id]
-    return sitting
 
 
 def _ids(
