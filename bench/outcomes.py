@@ -126,37 +126,29 @@ def _survey(rng: random.Random, kinds: tuple[str, ...], states: list[str]) -> An
 
 def naive_facts(credential_ids: Iterable[int]) -> Any:
     """Return the report's facts the naive way: a loop over learners, few queries each."""
-    from django.utils import timezone
+    from datetime import UTC
 
     from skillpath.accounts.models import LearnerProfile, User
     from skillpath.assessments.models import Sitting
-    from skillpath.credentials.models import Award, AwardStatus
+    from skillpath.credentials.models import Award, AwardStatus, MicroCredential
     from skillpath.jobs.models import Application, ApplicationStatus
     from skillpath.learning.models import LearningPlan
     from skillpath.outcomes.models import Baseline, EmployerRating, FollowUp, FollowUpState
     from skillpath.outcomes.selectors import facts as f
-    from skillpath.credentials.models import MicroCredential
 
     ids = set(credential_ids)
-    facts = f.Facts()
-    for kind in ("month_3", "month_6", "month_12", "quarter_2", "quarter_4"):
-        facts.follow_ups[kind] = {}
-    organisation = dict(
-        MicroCredential.objects.filter(pk__in=ids).values_list("pk", "issuing_organisation_id")
-    )
-    full_hours = dict(
-        MicroCredential.objects.filter(pk__in=ids).values_list("pk", "full_program_hours")
-    )
+    credentials = {c.pk: c for c in MicroCredential.objects.filter(pk__in=ids)}
     learner_ids = (
         Sitting.objects.filter(credential_id__in=ids)
         .values_list("learner_id", flat=True)
         .distinct()
     )
+    keys, pairs, rows = [], [], []
     for learner_id in list(learner_ids):
         user = User.objects.get(pk=learner_id)
         profile = LearnerProfile.objects.filter(user=user).first()
-        cohort = timezone.localtime(user.date_joined).strftime("%Y-%m")
-        region = profile.region if profile else ""
+        cohort = user.date_joined.astimezone(UTC).strftime("%Y-%m")
+        region = (profile.region if profile else "") or ""
         groups = tuple(
             (getattr(profile, f"identifies_{g}") if profile else "") or ""
             for g in f.GROUPS
@@ -168,7 +160,9 @@ def naive_facts(credential_ids: Iterable[int]) -> Any:
         }
         plans = {
             p.credential_id: p
-            for p in LearningPlan.objects.filter(learner=user).prefetch_related("items__module")
+            for p in LearningPlan.objects.filter(learner=user).prefetch_related(
+                "items__module"
+            )
         }
         applications = list(Application.objects.filter(seeker=user))
         baseline = Baseline.objects.filter(learner=user).first()
@@ -181,69 +175,94 @@ def naive_facts(credential_ids: Iterable[int]) -> Any:
             )
         )
         for credential_id in sorted({s.credential_id for s in sittings}):
-            key = (credential_id, organisation[credential_id], cohort, region, *groups)
+            credential = credentials[credential_id]
+            keys.append(
+                (credential_id, credential.issuing_organisation_id, cohort, region, *groups)
+            )
+            pairs.append((learner_id, credential_id))
+            row: dict[str, Any] = {"follow_ups": {k: [0] * 6 for k in f.KINDS}}
+            rows.append(row)
             award = awards.get(credential_id)
-            after = [a for a in applications if award and a.created_at >= award.valid_from]
+            after = [
+                a for a in applications if award and a.created_at >= award.valid_from
+            ]
             if any(a.status == ApplicationStatus.HIRED for a in after):
-                stage = 4
+                row["stage"] = 4
             elif after:
-                stage = 3
+                row["stage"] = 3
             elif award:
-                stage = 2
+                row["stage"] = 2
             elif credential_id in plans:
-                stage = 1
+                row["stage"] = 1
             else:
-                stage = 0
-            f._add(facts.funnel, key, stage, 1, len(f.STAGES))
+                row["stage"] = 0
+            row["retention"], row["satisfaction"] = [0, 0], [0, 0, 0]
             if award is None:
                 continue
             first = min(s.started_at for s in sittings if s.credential_id == credential_id)
-            days = (award.valid_from - first).total_seconds() / 86400
-            facts.days_to_credential.append((key, Decimal(max(0, int(days)))))
+            row["days"] = float(max(0, int((award.valid_from - first).total_seconds() / 86400)))
             plan = plans.get(credential_id)
             items = list(plan.items.all()) if plan else []
             hours = sum((i.module.hours for i in items), Decimal(0))
             cost = sum((i.module.cost for i in items), Decimal(0))
-            if full_hours[credential_id]:
-                facts.hours_saved.append((key, Decimal(full_hours[credential_id]) - hours))
-            facts.plan_cost.append((key, Decimal(cost)))
+            if credential.full_program_hours:
+                row["saved"] = float(Decimal(credential.full_program_hours) - hours)
+            row["cost"] = float(cost)
             if baseline and baseline.employed and baseline.wage is not None:
-                facts.wage_before.append((key, f._hourly(baseline.wage, baseline.wage_unit)))
+                row["before"] = f.hourly(baseline.wage, baseline.wage_unit)
             for fu in follow_ups:
                 if fu.award.credential_id != credential_id or fu.state not in f.CLOSED_STATES:
                     continue
-                answer = getattr(fu, "answer", None) if fu.state == FollowUpState.ANSWERED else None
+                answer = getattr(fu, "answer", None)
                 if fu.state == FollowUpState.ANSWERED:
-                    if answer and answer.employed and answer.in_field:
+                    if answer.employed and answer.in_field:
                         column = 0
-                    elif answer and answer.employed:
+                    elif answer.employed:
                         column = 1
                     else:
                         column = 2
                 else:
                     column = {"declined": 3, "bounced": 4}.get(fu.state, 5)
                 for kind in fu.kinds:
-                    f._add(facts.follow_ups[kind], key, column, 1, len(f.OUTCOMES))
-                    if kind == "quarter_4" and column in f.EMPLOYED and answer and answer.same_employer is not None:
-                        f._add(facts.retention, key, 0 if answer.same_employer else 1, 1, 2)
-                if "quarter_2" in fu.kinds and answer and answer.employed and answer.wage is not None:
-                    facts.wage_after.append((key, f._hourly(answer.wage, answer.wage_unit)))
+                    row["follow_ups"][kind][column] += 1
+                    if kind == "quarter_4" and column in f.EMPLOYED and answer.same_employer is not None:
+                        row["retention"][0 if answer.same_employer else 1] += 1
+                if "quarter_2" in fu.kinds and column in f.EMPLOYED and answer.wage is not None:
+                    row.setdefault("after", []).append(f.hourly(answer.wage, answer.wage_unit))
             held = {a.pk for a in after}
             for rating in ratings:
                 if rating.application_id not in held:
                     continue
-                if rating.state not in (FollowUpState.ANSWERED, FollowUpState.NO_ANSWER):
-                    continue
                 if rating.state == FollowUpState.ANSWERED:
-                    column = 0 if (rating.overall_satisfaction or 0) >= 4 else 1
-                else:
-                    column = 2
-                f._add(facts.satisfaction, key, column, 1, 3)
-                if rating.state == FollowUpState.ANSWERED:
+                    row["satisfaction"][0 if (rating.overall_satisfaction or 0) >= 4 else 1] += 1
                     for cr in rating.competency_ratings.all():
-                        facts.competencies.append(
-                            (credential_id, cr.competency_id, 1, Decimal(cr.preparation), Decimal(cr.performance))
-                        )
+                        row.setdefault("competencies", []).append(cr)
+                elif rating.state == FollowUpState.NO_ANSWER:
+                    row["satisfaction"][2] += 1
+    facts = f.Facts()
+    facts.start(keys, pairs)
+    competencies: dict[tuple[int, int], list[int]] = {}
+    for at, row in enumerate(rows):
+        facts.funnel[at, row["stage"]] = 1
+        for kind, counts in row["follow_ups"].items():
+            facts.follow_ups[kind][at] = counts
+        facts.retention[at] = row["retention"]
+        facts.satisfaction[at] = row["satisfaction"]
+        for name, target in (
+            ("days", facts.days_to_credential),
+            ("saved", facts.hours_saved),
+            ("cost", facts.plan_cost),
+            ("before", facts.wage_before),
+        ):
+            if name in row:
+                target.append((at, row[name]))
+        facts.wage_after.extend((at, wage) for wage in row.get("after", []))
+        for cr in row.get("competencies", []):
+            entry = competencies.setdefault((keys[at][0], cr.competency_id), [0, 0, 0])
+            entry[0] += 1
+            entry[1] += cr.preparation
+            entry[2] += cr.performance
+    facts.competencies = [(c, k, *v) for (c, k), v in competencies.items()]
     return facts
 
 

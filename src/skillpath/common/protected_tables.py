@@ -10,10 +10,10 @@ count of 1 to 9 people, or a rate over one.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 import numpy as np
 
@@ -174,7 +174,7 @@ class Statistic:
     """A median or mean over ``count`` people, shown only when they are enough."""
 
     count: int
-    value: Decimal | None
+    value: float | None
 
     @property
     def shown(self) -> bool:
@@ -185,15 +185,18 @@ class Statistic:
         return None if is_small(self.count) else self.count
 
 
-def median_of(values: Sequence[Decimal]) -> Statistic:
+def median_of(values: Sequence[float]) -> Statistic:
     """Return the median of ``values``, hidden when fewer than THRESHOLD people."""
     if len(values) < THRESHOLD:
         return Statistic(len(values), None)
     return Statistic(len(values), statistics.median(values))
 
 
-def mean_of(values: Sequence[Decimal]) -> Statistic:
-    """Return the mean of ``values``, hidden when fewer than THRESHOLD people."""
+def mean_of(values: Sequence[float]) -> Statistic:
+    """Return the mean of ``values``, hidden when fewer than THRESHOLD people.
+
+    ``math.fsum`` is exactly rounded, so the mean does not depend on the order.
+    """
     if len(values) < THRESHOLD:
         return Statistic(len(values), None)
-    return Statistic(len(values), sum(values, Decimal(0)) / len(values))
+    return Statistic(len(values), math.fsum(values) / len(values))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
 from skillpath.common.protected_tables import Rate, Statistic
@@ -40,7 +39,7 @@ def _rate(rate: Rate | None) -> tuple[str, str]:
 def _statistic(statistic: Statistic) -> tuple[str, str]:
     if not statistic.shown or statistic.value is None:
         return "hidden", "" if statistic.shown_count is None else str(statistic.count)
-    return str(round(Decimal(statistic.value), 2)), str(statistic.count)
+    return f"{statistic.value:.2f}", str(statistic.count)
 
 
 def _breakdown_rows(breakdown: Breakdown) -> Iterator[tuple[str, ...]]:

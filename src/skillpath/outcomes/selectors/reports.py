@@ -31,9 +31,7 @@ from skillpath.outcomes.selectors.facts import (
     OUTCOMES,
     STAGES,
     Facts,
-    Key,
     facts_for,
-    group_values,
 )
 from skillpath.common.protected_tables import (
     THRESHOLD,
@@ -42,7 +40,6 @@ from skillpath.common.protected_tables import (
     Row,
     Statistic,
     mean_of,
-    median_of,
     protect,
 )
 
@@ -256,43 +253,77 @@ def _labels(dimension: Dimension, keys: Iterable[Any]) -> dict[Any, str]:
     return {key: answers.get(key, _("Not said")) for key in keys}
 
 
+def _codes(facts: Facts, dimension: Dimension) -> tuple[np.ndarray, list[Any]]:
+    """Return each pair's row number in ``dimension``'s table, and the row keys."""
+    row_keys, codes = facts.codes(dimension.index)
+    return codes, row_keys
+
+
+def _sums(codes: np.ndarray, groups: int, counts: np.ndarray) -> np.ndarray:
+    """Return the column sums of ``counts`` per group (a GROUP BY in numpy)."""
+    out = np.zeros((groups, counts.shape[1]), dtype=np.int64)
+    if len(codes):
+        np.add.at(out, codes, counts)
+    return out
+
+
 def _table(
     *,
     key: str,
     title: str,
     columns: Sequence[str],
-    counts: dict[Key, list[int]],
-    dimension: Dimension,
+    counts: np.ndarray,
+    codes: np.ndarray,
+    row_keys: list[Any],
     labels: dict[Any, str],
 ) -> ProtectedTable:
-    grouped: dict[Any, np.ndarray] = defaultdict(
-        lambda: np.zeros(len(columns), dtype=np.int64)
-    )
-    for cube_key, values in counts.items():
-        grouped[cube_key[dimension.index]] += values
-    order = sorted(grouped, key=lambda k: (labels.get(k, str(k)).casefold(), str(k)))
-    matrix = np.array([grouped[k] for k in order], dtype=np.int64).reshape(
-        len(order), len(columns)
+    sums = _sums(codes, len(row_keys), counts)
+    order = sorted(
+        range(len(row_keys)),
+        key=lambda i: (labels.get(row_keys[i], str(row_keys[i])).casefold(), str(row_keys[i])),
     )
     return protect(
         key=key,
         title=title,
         columns=columns,
-        rows=[(str(k), labels.get(k, str(k))) for k in order],
-        counts=matrix,
+        rows=[(str(row_keys[i]), labels.get(row_keys[i], str(row_keys[i]))) for i in order],
+        counts=sums[order].reshape(len(order), len(columns)),
         all_label=str(_("All")),
     )
 
 
+def _grouped(
+    source: list[tuple[int, float]], codes: np.ndarray
+) -> tuple[dict[int, np.ndarray], np.ndarray]:
+    """Return the values of ``source`` per table row, and all of them."""
+    if not source:
+        return {}, np.zeros(0)
+    at = np.fromiter((pair for pair, _v in source), dtype=np.int64, count=len(source))
+    values = np.fromiter((v for _p, v in source), dtype=float, count=len(source))
+    rows = codes[at]
+    order = np.argsort(rows, kind="stable")
+    rows, sorted_values = rows[order], values[order]
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    ends = np.r_[starts[1:], len(rows)]
+    return (
+        {int(rows[a]): sorted_values[a:b] for a, b in zip(starts, ends, strict=True)},
+        values,
+    )
+
+
+def _median(values: np.ndarray) -> Statistic:
+    if len(values) < THRESHOLD:
+        return Statistic(len(values), None)
+    return Statistic(len(values), float(np.median(values)))
+
+
+def _mean(values: np.ndarray) -> Statistic:
+    return mean_of(values.tolist())
+
+
 def _figures(
-    facts: Facts, dimension: Dimension, labels: dict[Any, str]
+    facts: Facts, codes: np.ndarray, row_keys: list[Any], labels: dict[Any, str]
 ) -> tuple[FigureLine, ...]:
-    def row_of(key: Key) -> Any:
-        return key[dimension.index]
-
-    def all_of(_key: Key) -> Any:
-        return "all"
-
     sources = (
         facts.days_to_credential,
         facts.hours_saved,
@@ -300,40 +331,41 @@ def _figures(
         facts.wage_before,
         facts.wage_after,
     )
-    per_row = [group_values(source, row_of) for source in sources]
-    per_all = [group_values(source, all_of) for source in sources]
-    keys = sorted(
-        {k for grouped in per_row for k in grouped},
-        key=lambda k: (labels.get(k, str(k)).casefold(), str(k)),
+    grouped = [_grouped(source, codes) for source in sources]
+    empty = np.zeros(0)
+    present = sorted(
+        {row for per_row, _all in grouped for row in per_row},
+        key=lambda i: (labels.get(row_keys[i], str(row_keys[i])).casefold(), str(row_keys[i])),
     )
 
-    def line(key: str, label: str, grouped: list[dict[Any, list[Decimal]]]) -> FigureLine:
-        days, saved, cost, before, after = (g.get(key, []) for g in grouped)
+    def line(key: str, label: str, values: list[np.ndarray]) -> FigureLine:
+        days, saved, cost, before, after = values
         return FigureLine(
             key=key,
             label=label,
-            days_to_credential=median_of(days),
-            hours_saved=mean_of(saved),
-            plan_cost=mean_of(cost),
-            wage_before=median_of(before),
-            wage_after=median_of(after),
+            days_to_credential=_median(days),
+            hours_saved=_mean(saved),
+            plan_cost=_mean(cost),
+            wage_before=_median(before),
+            wage_after=_median(after),
         )
 
-    lines = [line(k, labels.get(k, str(k)), per_row) for k in keys]
-    lines.append(line("all", str(_("All")), per_all))
+    lines = [
+        line(
+            str(row_keys[i]),
+            labels.get(row_keys[i], str(row_keys[i])),
+            [per_row.get(i, empty) for per_row, _all in grouped],
+        )
+        for i in present
+    ]
+    lines.append(line("all", str(_("All")), [everyone for _r, everyone in grouped]))
     return tuple(lines)
 
 
 def _breakdown(facts: Facts, dimension: Dimension) -> Breakdown:
-    row_keys: set[Any] = set()
-    for counts in (facts.funnel, facts.retention, facts.satisfaction):
-        row_keys |= {key[dimension.index] for key in counts}
-    for per_kind in facts.follow_ups.values():
-        row_keys |= {key[dimension.index] for key in per_kind}
-    for source in (facts.days_to_credential, facts.wage_before, facts.wage_after):
-        row_keys |= {key[dimension.index] for key, _value in source}
+    codes, row_keys = _codes(facts, dimension)
     labels = _labels(dimension, row_keys)
-    common = {"dimension": dimension, "labels": labels}
+    common = {"codes": codes, "row_keys": row_keys, "labels": labels}
     return Breakdown(
         dimension=dimension,
         funnel=_table(
@@ -371,7 +403,7 @@ def _breakdown(facts: Facts, dimension: Dimension) -> Breakdown:
             counts=facts.satisfaction,
             **common,
         ),
-        figures=_figures(facts, dimension, labels),
+        figures=_figures(facts, codes, row_keys, labels),
     )
 
 
@@ -404,7 +436,7 @@ def _align_totals(breakdowns: dict[str, Breakdown]) -> dict[str, Breakdown]:
 
 
 def _competencies(facts: Facts) -> tuple[CompetencyLine, ...]:
-    totals: dict[int, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 3)
+    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
     for _credential, competency, n, preparation, performance in facts.competencies:
         entry = totals[competency]
         entry[0] += n
@@ -424,8 +456,8 @@ def _competencies(facts: Facts) -> tuple[CompetencyLine, ...]:
             CompetencyLine(
                 competency=titles.get(competency, str(competency)),
                 ratings=count if shown or count == 0 else None,
-                preparation=preparation / n if shown else None,
-                performance=performance / n if shown else None,
+                preparation=Decimal(preparation) / count if shown else None,
+                performance=Decimal(performance) / count if shown else None,
             )
         )
     return tuple(sorted(lines, key=lambda line: line.competency.casefold()))

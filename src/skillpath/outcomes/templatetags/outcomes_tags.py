@@ -54,7 +54,7 @@ def statistic(value: Statistic, places: int = 0) -> SafeString | str:
         return _hidden()
     return format_html(
         '{}<span class="out-of"> {}</span>',
-        number_format(round(Decimal(value.value), places), places),
+        number_format(round(value.value, places), places),
         _("(n = %(count)s)") % {"count": number_format(value.count, force_grouping=True)},
     )
 
