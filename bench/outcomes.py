@@ -49,7 +49,21 @@ sys.path.insert(0, str(ROOT / "src"))
 TARGET_SECONDS = 2.0
 CREDENTIALS = 10
 SURVEYS_PER_HOLDER = 5
-PROVINCES = ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT")
+PROVINCES = (
+    "AB",
+    "BC",
+    "MB",
+    "NB",
+    "NL",
+    "NS",
+    "NT",
+    "NU",
+    "ON",
+    "PE",
+    "QC",
+    "SK",
+    "YT",
+)
 PROVINCE_WEIGHTS = (12, 14, 4, 2, 2, 3, 0.2, 0.1, 38, 0.5, 22, 3, 0.2)
 
 
@@ -74,9 +88,7 @@ def people(n: int, seed: int = 7) -> list[Any]:
             if holder
             else rng.choice(("assessed", "plan"))
         )
-        surveys = (
-            tuple(_survey(rng, kind, states) for kind in kinds) if holder else ()
-        )
+        surveys = tuple(_survey(rng, kind, states) for kind in kinds) if holder else ()
         out.append(
             Person(
                 stage=stage,
@@ -95,9 +107,14 @@ def people(n: int, seed: int = 7) -> list[Any]:
                 ratings=(
                     Rating(
                         kind=RatingKind.MONTH_3,
-                        state=rng.choice((FollowUpState.ANSWERED, FollowUpState.NO_ANSWER)),
+                        state=rng.choice(
+                            (FollowUpState.ANSWERED, FollowUpState.NO_ANSWER)
+                        ),
                         overall=rng.randint(1, 5),
-                        scores=((rng.randint(1, 5), rng.randint(1, 5)), (rng.randint(1, 5), rng.randint(1, 5))),
+                        scores=(
+                            (rng.randint(1, 5), rng.randint(1, 5)),
+                            (rng.randint(1, 5), rng.randint(1, 5)),
+                        ),
                     ),
                 )
                 if stage == "hired"
@@ -133,7 +150,12 @@ def naive_facts(credential_ids: Iterable[int]) -> Any:
     from skillpath.credentials.models import Award, AwardStatus, MicroCredential
     from skillpath.jobs.models import Application, ApplicationStatus
     from skillpath.learning.models import LearningPlan
-    from skillpath.outcomes.models import Baseline, EmployerRating, FollowUp, FollowUpState
+    from skillpath.outcomes.models import (
+        Baseline,
+        EmployerRating,
+        FollowUp,
+        FollowUpState,
+    )
     from skillpath.outcomes.selectors import facts as f
 
     ids = set(credential_ids)
@@ -177,7 +199,13 @@ def naive_facts(credential_ids: Iterable[int]) -> Any:
         for credential_id in sorted({s.credential_id for s in sittings}):
             credential = credentials[credential_id]
             keys.append(
-                (credential_id, credential.issuing_organisation_id, cohort, region, *groups)
+                (
+                    credential_id,
+                    credential.issuing_organisation_id,
+                    cohort,
+                    region,
+                    *groups,
+                )
             )
             pairs.append((learner_id, credential_id))
             row: dict[str, Any] = {"follow_ups": {k: [0] * 6 for k in f.KINDS}}
@@ -199,8 +227,12 @@ def naive_facts(credential_ids: Iterable[int]) -> Any:
             row["retention"], row["satisfaction"] = [0, 0], [0, 0, 0]
             if award is None:
                 continue
-            first = min(s.started_at for s in sittings if s.credential_id == credential_id)
-            row["days"] = float(max(0, int((award.valid_from - first).total_seconds() / 86400)))
+            first = min(
+                s.started_at for s in sittings if s.credential_id == credential_id
+            )
+            row["days"] = float(
+                max(0, int((award.valid_from - first).total_seconds() / 86400))
+            )
             plan = plans.get(credential_id)
             items = list(plan.items.all()) if plan else []
             hours = sum((i.module.hours for i in items), Decimal(0))
@@ -211,7 +243,10 @@ def naive_facts(credential_ids: Iterable[int]) -> Any:
             if baseline and baseline.employed and baseline.wage is not None:
                 row["before"] = f.hourly(baseline.wage, baseline.wage_unit)
             for fu in follow_ups:
-                if fu.award.credential_id != credential_id or fu.state not in f.CLOSED_STATES:
+                if (
+                    fu.award.credential_id != credential_id
+                    or fu.state not in f.CLOSED_STATES
+                ):
                     continue
                 answer = getattr(fu, "answer", None)
                 if fu.state == FollowUpState.ANSWERED:
@@ -225,16 +260,28 @@ def naive_facts(credential_ids: Iterable[int]) -> Any:
                     column = {"declined": 3, "bounced": 4}.get(fu.state, 5)
                 for kind in fu.kinds:
                     row["follow_ups"][kind][column] += 1
-                    if kind == "quarter_4" and column in f.EMPLOYED and answer.same_employer is not None:
+                    if (
+                        kind == "quarter_4"
+                        and column in f.EMPLOYED
+                        and answer.same_employer is not None
+                    ):
                         row["retention"][0 if answer.same_employer else 1] += 1
-                if "quarter_2" in fu.kinds and column in f.EMPLOYED and answer.wage is not None:
-                    row.setdefault("after", []).append(f.hourly(answer.wage, answer.wage_unit))
+                if (
+                    "quarter_2" in fu.kinds
+                    and column in f.EMPLOYED
+                    and answer.wage is not None
+                ):
+                    row.setdefault("after", []).append(
+                        f.hourly(answer.wage, answer.wage_unit)
+                    )
             held = {a.pk for a in after}
             for rating in ratings:
                 if rating.application_id not in held:
                     continue
                 if rating.state == FollowUpState.ANSWERED:
-                    row["satisfaction"][0 if (rating.overall_satisfaction or 0) >= 4 else 1] += 1
+                    row["satisfaction"][
+                        0 if (rating.overall_satisfaction or 0) >= 4 else 1
+                    ] += 1
                     for cr in rating.competency_ratings.all():
                         row.setdefault("competencies", []).append(cr)
                 elif rating.state == FollowUpState.NO_ANSWER:
@@ -271,7 +318,10 @@ def _figures_of(report: Any) -> Any:
     shown = {}
     for key, breakdown in report.breakdowns.items():
         shown[key] = (
-            [(l.row, l.reached, l.attainment) for l in breakdown.funnel_lines],
+            [
+                (line.row, line.reached, line.attainment)
+                for line in breakdown.funnel_lines
+            ],
             [(e.kind, e.lines) for e in breakdown.follow_ups],
             breakdown.retention_lines,
             breakdown.satisfaction_lines,
@@ -392,7 +442,9 @@ def main() -> None:
     n = 10_000 if args.quick else 100_000
     results = []
     with tempfile.TemporaryDirectory(prefix="skillpath-bench-") as temp:
-        results.append(_run(f"sqlite:///{Path(temp) / 'outcomes.sqlite3'}", n, args.full_loop))
+        results.append(
+            _run(f"sqlite:///{Path(temp) / 'outcomes.sqlite3'}", n, args.full_loop)
+        )
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
         bench_url, drop = _postgres(url)
@@ -402,8 +454,12 @@ def main() -> None:
             drop()
     rows = []
     for r in results:
-        rows.append((r["engine"], "report, 10 credentials", r["learners"], r["all"], "", "yes"))
-        rows.append((r["engine"], "report, 1 credential", r["learners_one"], r["one"], "", ""))
+        rows.append(
+            (r["engine"], "report, 10 credentials", r["learners"], r["all"], "", "yes")
+        )
+        rows.append(
+            (r["engine"], "report, 1 credential", r["learners_one"], r["one"], "", "")
+        )
         rows.append(
             (
                 r["engine"],
@@ -430,7 +486,12 @@ def main() -> None:
             f"{r['engine']}: {r['learners']:,} learners, {r['follow_ups']:,} follow-ups, "
             f"written in {r['built']:.0f} s"
         )
-    print(table(["database", "what", "learners", "seconds", "x report", "same figures"], rows))
+    print(
+        table(
+            ["database", "what", "learners", "seconds", "x report", "same figures"],
+            rows,
+        )
+    )
     verdicts = []
     for r in results:
         verdict = "under" if r["all"] < TARGET_SECONDS else "OVER"

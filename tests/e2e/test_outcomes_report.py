@@ -20,6 +20,7 @@ from tests.e2e.accessibility import wcag_violations
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SMALL = {str(n) for n in range(1, 10)}
+SHOTS = "/tmp/report-"  # noqa: S108 (screenshots to look at, where asked)
 
 
 def test_coordinator_reads_the_report_and_downloads_the_protected_csv(
@@ -42,11 +43,14 @@ def test_coordinator_reads_the_report_and_downloads_the_protected_csv(
     row = funnel.get_by_role("row", name="New Brunswick")
     expect(row).to_contain_text("hidden")
     expect(row.locator("abbr.hidden-cell").first).to_have_attribute(
-        "title", "Hidden: fewer than 10 people, or a figure that would let someone work out such a small group."
+        "title",
+        "Hidden: fewer than 10 people, or a figure that would let someone work out such a small group.",
     )
-    expect(page.get_by_role("img", name="Funnel: learners reaching each stage")).to_be_visible()
+    expect(
+        page.get_by_role("img", name="Funnel: learners reaching each stage")
+    ).to_be_visible()
     assert wcag_violations(page) == []
-    page.screenshot(path="/tmp/report-desktop.png", full_page=True)
+    page.screenshot(path=SHOTS + "desktop.png", full_page=True)
 
     with page.expect_download() as info:
         page.get_by_role("link", name="Download this table (CSV)").click()
@@ -63,7 +67,7 @@ def test_coordinator_reads_the_report_and_downloads_the_protected_csv(
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    page.screenshot(path="/tmp/report-phone.png", full_page=True)
+    page.screenshot(path=SHOTS + "phone.png", full_page=True)
 
 
 def test_coordinator_of_another_college_is_refused(

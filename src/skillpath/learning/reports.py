@@ -136,7 +136,11 @@ def protected(report: CredentialReport) -> CredentialReport:
 
     def alone(bars: list[Bar]) -> list[Bar]:
         return [
-            Bar(bar.label, None if is_small(int(bar.value or 0)) else bar.value, bar.note)
+            Bar(
+                bar.label,
+                None if is_small(int(bar.value or 0)) else bar.value,
+                bar.note,
+            )
             for bar in bars
         ]
 

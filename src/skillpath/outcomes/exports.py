@@ -50,8 +50,20 @@ def _breakdown_rows(breakdown: Breakdown) -> Iterator[tuple[str, ...]]:
             yield (by, group, "funnel", column, *_count(value))
         yield (by, group, "funnel", "learners", *_count(line.row.total))
         for stage, reached in zip(STAGES, line.reached, strict=True):
-            yield (by, group, "funnel", f"reached: {STAGE_REACHED[stage]}", *_count(reached))
-        yield (by, group, "funnel", "credential attainment rate", *_rate(line.attainment))
+            yield (
+                by,
+                group,
+                "funnel",
+                f"reached: {STAGE_REACHED[stage]}",
+                *_count(reached),
+            )
+        yield (
+            by,
+            group,
+            "funnel",
+            "credential attainment rate",
+            *_rate(line.attainment),
+        )
     for entry in breakdown.follow_ups:
         table = f"follow-up {entry.kind}"
         for fl in entry.lines:
@@ -59,24 +71,76 @@ def _breakdown_rows(breakdown: Breakdown) -> Iterator[tuple[str, ...]]:
             for column, value in zip(entry.table.columns, fl.row.cells, strict=True):
                 yield (by, group, table, column, *_count(value))
             yield (by, group, table, "surveys closed", *_count(fl.row.total))
-            yield (by, group, table, "response rate (AAPOR RR1)", *_rate(fl.response_rate))
+            yield (
+                by,
+                group,
+                table,
+                "response rate (AAPOR RR1)",
+                *_rate(fl.response_rate),
+            )
             yield (by, group, table, "employment rate", *_rate(fl.employment))
             yield (by, group, table, "in-field rate", *_rate(fl.in_field))
     for rl in breakdown.retention_lines:
-        for column, value in zip(breakdown.retention.columns, rl.row.cells, strict=True):
+        for column, value in zip(
+            breakdown.retention.columns, rl.row.cells, strict=True
+        ):
             yield (by, rl.row.label, "retention", column, *_count(value))
         yield (by, rl.row.label, "retention", "retention rate", *_rate(rl.rate))
     for rl in breakdown.satisfaction_lines:
-        for column, value in zip(breakdown.satisfaction.columns, rl.row.cells, strict=True):
+        for column, value in zip(
+            breakdown.satisfaction.columns, rl.row.cells, strict=True
+        ):
             yield (by, rl.row.label, "employer satisfaction", column, *_count(value))
-        yield (by, rl.row.label, "employer satisfaction", "satisfied rate", *_rate(rl.rate))
-        yield (by, rl.row.label, "employer satisfaction", "response rate (AAPOR RR1)", *_rate(rl.response_rate))
+        yield (
+            by,
+            rl.row.label,
+            "employer satisfaction",
+            "satisfied rate",
+            *_rate(rl.rate),
+        )
+        yield (
+            by,
+            rl.row.label,
+            "employer satisfaction",
+            "response rate (AAPOR RR1)",
+            *_rate(rl.response_rate),
+        )
     for fig in breakdown.figures:
-        yield (by, fig.label, "figures", "median days to credential", *_statistic(fig.days_to_credential))
-        yield (by, fig.label, "figures", "mean hours saved against the full program", *_statistic(fig.hours_saved))
-        yield (by, fig.label, "figures", "mean cost of the plan (CAD)", *_statistic(fig.plan_cost))
-        yield (by, fig.label, "figures", "median hourly wage before (baseline)", *_statistic(fig.wage_before))
-        yield (by, fig.label, "figures", "median hourly wage at Q2", *_statistic(fig.wage_after))
+        yield (
+            by,
+            fig.label,
+            "figures",
+            "median days to credential",
+            *_statistic(fig.days_to_credential),
+        )
+        yield (
+            by,
+            fig.label,
+            "figures",
+            "mean hours saved against the full program",
+            *_statistic(fig.hours_saved),
+        )
+        yield (
+            by,
+            fig.label,
+            "figures",
+            "mean cost of the plan (CAD)",
+            *_statistic(fig.plan_cost),
+        )
+        yield (
+            by,
+            fig.label,
+            "figures",
+            "median hourly wage before (baseline)",
+            *_statistic(fig.wage_before),
+        )
+        yield (
+            by,
+            fig.label,
+            "figures",
+            "median hourly wage at Q2",
+            *_statistic(fig.wage_after),
+        )
 
 
 def report_csv(report: OutcomeReport, breakdown_keys: list[str]) -> str:
@@ -90,8 +154,26 @@ def report_csv(report: OutcomeReport, breakdown_keys: list[str]) -> str:
     for line in report.competencies:
         for measure, value in (
             ("ratings", "hidden" if line.ratings is None else str(line.ratings)),
-            ("mean preparation", "hidden" if line.preparation is None else f"{line.preparation:.2f}"),
-            ("mean performance", "hidden" if line.performance is None else f"{line.performance:.2f}"),
+            (
+                "mean preparation",
+                "hidden" if line.preparation is None else f"{line.preparation:.2f}",
+            ),
+            (
+                "mean performance",
+                "hidden" if line.performance is None else f"{line.performance:.2f}",
+            ),
         ):
-            writer.writerow([_safe(c) for c in ("competency", line.competency, "employer ratings", measure, value, "")])
+            writer.writerow(
+                [
+                    _safe(c)
+                    for c in (
+                        "competency",
+                        line.competency,
+                        "employer ratings",
+                        measure,
+                        value,
+                        "",
+                    )
+                ]
+            )
     return buffer.getvalue()

@@ -201,7 +201,7 @@ def _write(world: ReportWorld, template: Award, people: Sequence[Person]) -> lis
         User(
             email=f"report{number}-{index}@test.example",
             full_name=f"Learner {number}-{index}",
-            password="!",
+            password="!",  # noqa: S106 (an unusable password, as Django writes it)
             date_joined=_aware(datetime.combine(person.joined, time(12))),
         )
         for index, person in enumerate(people)
@@ -250,7 +250,8 @@ def _write(world: ReportWorld, template: Award, people: Sequence[Person]) -> lis
     planned = [
         (user, person)
         for user, person in zip(users, people, strict=True)
-        if person.stage == "plan" or (person.stage != "assessed" and person.plan_modules)
+        if person.stage == "plan"
+        or (person.stage != "assessed" and person.plan_modules)
     ]
     plans = LearningPlan.objects.bulk_create(
         LearningPlan(
@@ -305,7 +306,9 @@ def _write(world: ReportWorld, template: Award, people: Sequence[Person]) -> lis
         )
         for user, person in applicants
     )
-    application_ids = _ids(Application, [user.pk for user, _p in applicants], applications, key="seeker_id")
+    application_ids = _ids(
+        Application, [user.pk for user, _p in applicants], applications, key="seeker_id"
+    )
     # Applications come 3 days after the award (created_at is auto_now_add).
     Application.objects.filter(pk__in=application_ids.values()).update(
         created_at=Subquery(
@@ -344,9 +347,9 @@ def _write(world: ReportWorld, template: Award, people: Sequence[Person]) -> lis
     )
     if follow_ups and follow_ups[0].pk is None:
         follow_ups = list(
-            FollowUp.objects.filter(
-                award_id__in=award_ids.values()
-            ).order_by("learner_id", "due_on")
+            FollowUp.objects.filter(award_id__in=award_ids.values()).order_by(
+                "learner_id", "due_on"
+            )
         )
         follow_ups.sort(key=lambda f: (f.learner_id, f.due_on))
         surveyed.sort(key=lambda entry: (entry[0].pk, entry[2]))
@@ -390,11 +393,15 @@ def _write(world: ReportWorld, template: Award, people: Sequence[Person]) -> lis
         }
         for rating_row in ratings:
             rating_row.pk = by_key[(rating_row.application_id, rating_row.kind)]
-    competencies = list(
-        Competency.objects.filter(
-            credential_requirements__credential=world.credentials[0]
-        ).order_by("pk")
-    ) if rated else []
+    competencies = (
+        list(
+            Competency.objects.filter(
+                credential_requirements__credential=world.credentials[0]
+            ).order_by("pk")
+        )
+        if rated
+        else []
+    )
     CompetencyRating.objects.bulk_create(
         CompetencyRating(
             rating_id=rating_row.pk,

@@ -172,7 +172,9 @@ def _funnel(facts: Facts, credential_ids: list[int]) -> None:
         .order_by()
     }
     awards = (
-        Award.objects.filter(credential_id__in=credential_ids, status=AwardStatus.ACTIVE)
+        Award.objects.filter(
+            credential_id__in=credential_ids, status=AwardStatus.ACTIVE
+        )
         .values_list(
             "learner_id",
             "credential_id",
@@ -204,9 +206,7 @@ def _funnel(facts: Facts, credential_ids: list[int]) -> None:
             seeker__awards__credential_id__in=credential_ids,
         )
         .values("seeker_id", "seeker__awards__credential_id")
-        .annotate(
-            hired=Count("id", filter=Q(status=ApplicationStatus.HIRED))
-        )
+        .annotate(hired=Count("id", filter=Q(status=ApplicationStatus.HIRED)))
         .values_list("seeker_id", "seeker__awards__credential_id", "hired")
         .order_by()
     )
@@ -223,8 +223,7 @@ def _kind(kind: str) -> Q:
 
 OUTCOME_FILTERS = (
     Q(state=FollowUpState.ANSWERED, answer__employed=True, answer__in_field=True),
-    Q(state=FollowUpState.ANSWERED, answer__employed=True)
-    & ~Q(answer__in_field=True),
+    Q(state=FollowUpState.ANSWERED, answer__employed=True) & ~Q(answer__in_field=True),
     Q(state=FollowUpState.ANSWERED, answer__employed=False),
     Q(state=FollowUpState.DECLINED),
     Q(state=FollowUpState.BOUNCED),
@@ -275,9 +274,9 @@ def _follow_ups(facts: Facts, credential_ids: list[int]) -> None:
         .order_by()
     )
     for learner, credential, wage, unit in wages:
-        at = facts.index.get((learner, credential))
-        if at is not None:
-            facts.wage_after.append((at, hourly(wage, unit)))
+        pair = facts.index.get((learner, credential))
+        if pair is not None and wage is not None:
+            facts.wage_after.append((pair, hourly(wage, unit)))
 
 
 def _fetch_ints(rows: Any, width: int) -> np.ndarray:
@@ -338,9 +337,7 @@ def _ratings(facts: Facts, credential_ids: list[int]) -> None:
             rating__state=FollowUpState.ANSWERED,
         )
         .values("rating__application__seeker__awards__credential_id", "competency_id")
-        .annotate(
-            n=Count("id"), s_prep=Sum("preparation"), s_perf=Sum("performance")
-        )
+        .annotate(n=Count("id"), s_prep=Sum("preparation"), s_perf=Sum("performance"))
         .values_list(
             "rating__application__seeker__awards__credential_id",
             "competency_id",
@@ -362,4 +359,3 @@ def facts_for(credential_ids: Iterable[int]) -> Facts:
     _follow_ups(facts, ids)
     _ratings(facts, ids)
     return facts
-

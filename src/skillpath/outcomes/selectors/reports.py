@@ -20,6 +20,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from skillpath.accounts.models import Organisation, Province, SelfIdentification
+from skillpath.common.protected_tables import (
+    THRESHOLD,
+    ProtectedTable,
+    Rate,
+    Row,
+    Statistic,
+    mean_of,
+    protect,
+)
 from skillpath.common.text import localised
 from skillpath.credentials.models import MicroCredential
 from skillpath.frameworks.models import Competency
@@ -32,15 +41,6 @@ from skillpath.outcomes.selectors.facts import (
     STAGES,
     Facts,
     facts_for,
-)
-from skillpath.common.protected_tables import (
-    THRESHOLD,
-    ProtectedTable,
-    Rate,
-    Row,
-    Statistic,
-    mean_of,
-    protect,
 )
 
 
@@ -238,9 +238,7 @@ def _labels(dimension: Dimension, keys: Iterable[Any]) -> dict[Any, str]:
             )
         }
     if dimension.key == "organisation":
-        return dict(
-            Organisation.objects.filter(pk__in=keys).values_list("pk", "name")
-        )
+        return dict(Organisation.objects.filter(pk__in=keys).values_list("pk", "name"))
     if dimension.key == "cohort":
         return {key: key or _("Unknown") for key in keys}
     if dimension.key == "province":
@@ -280,13 +278,18 @@ def _table(
     sums = _sums(codes, len(row_keys), counts)
     order = sorted(
         range(len(row_keys)),
-        key=lambda i: (labels.get(row_keys[i], str(row_keys[i])).casefold(), str(row_keys[i])),
+        key=lambda i: (
+            labels.get(row_keys[i], str(row_keys[i])).casefold(),
+            str(row_keys[i]),
+        ),
     )
     return protect(
         key=key,
         title=title,
         columns=columns,
-        rows=[(str(row_keys[i]), labels.get(row_keys[i], str(row_keys[i]))) for i in order],
+        rows=[
+            (str(row_keys[i]), labels.get(row_keys[i], str(row_keys[i]))) for i in order
+        ],
         counts=sums[order].reshape(len(order), len(columns)),
         all_label=str(_("All")),
     )
@@ -335,7 +338,10 @@ def _figures(
     empty = np.zeros(0)
     present = sorted(
         {row for per_row, _all in grouped for row in per_row},
-        key=lambda i: (labels.get(row_keys[i], str(row_keys[i])).casefold(), str(row_keys[i])),
+        key=lambda i: (
+            labels.get(row_keys[i], str(row_keys[i])).casefold(),
+            str(row_keys[i]),
+        ),
     )
 
     def line(key: str, label: str, values: list[np.ndarray]) -> FigureLine:
@@ -365,7 +371,7 @@ def _figures(
 def _breakdown(facts: Facts, dimension: Dimension) -> Breakdown:
     codes, row_keys = _codes(facts, dimension)
     labels = _labels(dimension, row_keys)
-    common = {"codes": codes, "row_keys": row_keys, "labels": labels}
+    common: dict[str, Any] = {"codes": codes, "row_keys": row_keys, "labels": labels}
     return Breakdown(
         dimension=dimension,
         funnel=_table(
@@ -411,7 +417,7 @@ def _align_totals(breakdowns: dict[str, Breakdown]) -> dict[str, Breakdown]:
     """Hide in every breakdown's totals row what any breakdown hides there."""
     first = next(iter(breakdowns.values()))
     hidden = []
-    for position, table in enumerate(first.tables):
+    for position in range(len(first.tables)):
         masks = [b.tables[position].all_hidden for b in breakdowns.values()]
         hidden.append(tuple(any(flags) for flags in zip(*masks, strict=True)))
 

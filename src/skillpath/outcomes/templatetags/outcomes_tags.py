@@ -55,7 +55,8 @@ def statistic(value: Statistic, places: int = 0) -> SafeString | str:
     return format_html(
         '{}<span class="out-of"> {}</span>',
         number_format(round(value.value, places), places),
-        _("(n = %(count)s)") % {"count": number_format(value.count, force_grouping=True)},
+        _("(n = %(count)s)")
+        % {"count": number_format(value.count, force_grouping=True)},
     )
 
 

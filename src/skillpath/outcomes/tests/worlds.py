@@ -55,7 +55,9 @@ PLAN = Person(stage="plan", province="ON")
 ASSESSED = Person(stage="assessed", province="QC")
 
 #: 12 hired, 10 applied, 11 holders, 10 with a plan, 10 assessed only: 53 learners.
-KNOWN = [HIRED] * 12 + [APPLIED] * 10 + [CREDENTIAL] * 11 + [PLAN] * 10 + [ASSESSED] * 10
+KNOWN = (
+    [HIRED] * 12 + [APPLIED] * 10 + [CREDENTIAL] * 11 + [PLAN] * 10 + [ASSESSED] * 10
+)
 
 
 def known_world(**kwargs: object) -> ReportWorld:
