@@ -116,6 +116,27 @@ def mail_deliver(*, mail_id: int) -> bool:
     return True
 
 
+def mail_cancel(*, key_prefix: str, reason: str) -> int:
+    """Stop the recorded mails whose key starts with ``key_prefix`` from going out.
+
+    A mail not yet claimed, or claimed by a consumer that died, is marked failed with
+    ``reason``, so no task or sweep sends it; a mail a live consumer is handing to
+    the mail server at this moment goes. Return how many were stopped.
+    """
+    now = timezone.now()
+    lease_start = now - timedelta(seconds=settings.SKILLPATH_MAIL_LEASE_SECONDS)
+    return OutgoingMail.objects.filter(
+        Q(status=MailStatus.PENDING)
+        | Q(status=MailStatus.SENDING, claimed_at__lt=lease_start),
+        key__startswith=key_prefix,
+    ).update(
+        status=MailStatus.FAILED,
+        last_error=f"cancelled: {reason}"[:2000],
+        claimed_at=None,
+        updated_at=now,
+    )
+
+
 @sweep
 def mail_sweep() -> int:
     """Enqueue again every mail that is due and has no live task; return how many."""

@@ -11,7 +11,10 @@ again changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+from django.utils import timezone
 
 from skillpath.accounts.models import User
 from skillpath.assessments.models import Sitting
@@ -62,11 +65,13 @@ def _free(learner: User, credential: Any) -> bool:
 
 def _award(learner: User, credential: Any, note: str, *, first_time: bool) -> Award:
     standings = _standings(credential, first_time=first_time)
+    days_ago = AWARDS.get("earned_days_ago", {}).get(learner.email)
     return award_issue(
         learner=learner,
         credential=credential,
         standings=standings,
         notes={standing.competency_id: note for standing in standings},
+        earned_at=timezone.now() - dt.timedelta(days=days_ago) if days_ago else None,
     )
 
 

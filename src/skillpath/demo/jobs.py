@@ -117,13 +117,22 @@ def _apply(spec: dict[str, Any], postings: list[JobPosting | None]) -> bool:
             moved_by=mover,
             to_status=status,
             note=spec["note"] if last else "",
-            on_date=timezone.localdate() if status == "interview" else None,
+            on_date=_move_date(spec, status),
         )
     if spec.get("withdraw"):
         application_services.application_withdraw(
             application=application, seeker=seeker
         )
     return True
+
+
+def _move_date(spec: dict[str, Any], status: str) -> dt.date | None:
+    """Return the date a move records: today for interviews, the hire's start."""
+    if status == "interview":
+        return timezone.localdate()
+    if status == "hired" and "hired_days_ago" in spec:
+        return timezone.localdate() - dt.timedelta(days=spec["hired_days_ago"])
+    return None
 
 
 def seed(stdout: Any) -> None:

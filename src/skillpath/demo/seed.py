@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db import transaction
 
-from skillpath.demo import assessing, awards, jobs, learning, people, supply
+from skillpath.demo import assessing, awards, jobs, learning, outcomes, people, supply
 
 STEPS: list[tuple[str, Callable[[Any], None]]] = [
     ("people", people.seed),
@@ -23,6 +23,7 @@ STEPS: list[tuple[str, Callable[[Any], None]]] = [
     ("catalogue and learning plans", learning.seed),
     ("awards", awards.seed),
     ("job postings and applications", jobs.seed),
+    ("baselines, follow-up surveys and ratings of hires", outcomes.seed),
 ]
 
 

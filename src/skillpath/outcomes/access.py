@@ -1,5 +1,7 @@
-"""Answer "may this person read this outcome report?".
+"""Answer "may this person do this?" for follow-ups, ratings of hires and reports.
 
+A learner sees and answers only their own surveys. An employer's members see the
+rating requests of their organisation's hires, and only while the hire consents.
 Outcome reports are for the coordinators of the organisation that issues the
 credential: a coordinator of another college gets a 404 (the credential's report
 does not exist for them), and anyone who coordinates nowhere a 403.
@@ -14,7 +16,37 @@ from django.http import Http404
 
 from skillpath.accounts.access import require
 from skillpath.credentials.models import MicroCredential
-from skillpath.frameworks.access import coordinated_organisations
+from skillpath.frameworks.access import coordinated_organisations, employer_org_ids
+from skillpath.jobs.models import Application
+from skillpath.outcomes.models import EmployerRating, FollowUp
+
+
+def can_answer(user: Any, follow_up: FollowUp) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and (
+        follow_up.learner_id == user.pk
+    )
+
+
+def can_rate(user: Any, rating: EmployerRating) -> bool:
+    """Return whether ``user`` represents the employer that made this hire."""
+    return rating.application.posting.employer_id in employer_org_ids(user)
+
+
+def ratings_visible_to(user: Any) -> QuerySet[EmployerRating]:
+    """Return the rating requests of ``user``'s employers whose hire consents."""
+    return EmployerRating.objects.filter(
+        application__posting__employer_id__in=employer_org_ids(user),
+        application__rating_consent__granted=True,
+    )
+
+
+def is_hire_of(user: Any, application: Application) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and (
+        application.seeker_id == user.pk
+    )
+
+
+# Reports
 
 
 def reportable_credentials(user: Any) -> QuerySet[MicroCredential]:

@@ -1,15 +1,17 @@
-"""Worlds for the outcome report's tests and benchmark: people described, rows bulk-written.
+"""Builders for tests of the outcomes app.
 
-``report_world(people)`` writes, for each `Person`, the rows the report reads: the
-first sitting, a learning plan, the award, applications, a baseline, follow-up
-surveys with their answers, and employers' ratings. Rows are written in bulk,
-directly (one real signed award supplies the issuer and status list the others
-share): the report only reads them, and the benchmark builds 100,000 people with
-the same code.
+Consenting holders, due surveys and hires (the follow-up side), and, for the
+report's tests and benchmark, ``report_world(people)``: for each `Person`, the rows
+the report reads (the first sitting, a learning plan, the award, applications, a
+baseline, follow-up surveys with their answers, employers' ratings), written in
+bulk, directly (one real signed award supplies the issuer and status list the
+others share): the report only reads them, and the benchmark builds 100,000 people
+with the same code.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +35,14 @@ from skillpath.credentials.services.awards import award_issue
 from skillpath.credentials.testing import micro_credential
 from skillpath.frameworks.models import Competency
 from skillpath.jobs.models import Application, ApplicationStatus, JobPosting
-from skillpath.jobs.testing import posting_fields, standings_for
+from skillpath.jobs.services import applications as application_services
+from skillpath.jobs.testing import (
+    JobsWorld,
+    holder,
+    jobs_world,
+    posting_fields,
+    standings_for,
+)
 from skillpath.learning.models import (
     LearningPlan,
     Module,
@@ -52,6 +61,53 @@ from skillpath.outcomes.models import (
     FollowUpState,
     RatingKind,
 )
+from skillpath.outcomes.services.consent import follow_up_consent_set
+
+
+@dataclass
+class HolderWorld:
+    world: JobsWorld
+    learner: User
+    award: Award
+
+
+def consenting_holder(
+    world: JobsWorld | None = None, *, awarded_days_ago: int = 0, consent: bool = True
+) -> HolderWorld:
+    """Return a credential holder who agreed to follow-ups, awarded some days ago."""
+    world = world or jobs_world()
+    learner, award = holder(world.credential)
+    if awarded_days_ago:
+        Award.objects.filter(pk=award.pk).update(
+            valid_from=timezone.now() - dt.timedelta(days=awarded_days_ago)
+        )
+        award.refresh_from_db()
+    if consent:
+        follow_up_consent_set(learner=learner, granted=True)
+    return HolderWorld(world=world, learner=learner, award=award)
+
+
+def first_follow_up(award: Award) -> FollowUp:
+    return FollowUp.objects.filter(award=award).order_by("due_on").first()  # type: ignore[return-value]
+
+
+def hire(world: JobsWorld, learner: User, *, hired_days_ago: int = 0) -> Application:
+    """Return ``learner``'s application to the world's posting, moved to hired."""
+    application = application_services.application_create(
+        seeker=learner, posting=world.posting, awards=list(learner.awards.all())
+    )
+    application = application_services.application_move(
+        application=application,
+        moved_by=world.employer,
+        to_status=ApplicationStatus.HIRED,
+    )
+    if hired_days_ago:
+        Application.objects.filter(pk=application.pk).update(
+            status_changed_at=timezone.now() - dt.timedelta(days=hired_days_ago)
+        )
+        application.refresh_from_db()
+    return application
+
 
 _numbers = itertools.count(1)
 SITTING_AFTER_JOINING = timedelta(hours=2)

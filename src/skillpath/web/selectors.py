@@ -30,6 +30,7 @@ from skillpath.jobs import selectors as demand
 from skillpath.jobs.selectors import postings as job_selectors
 from skillpath.learning.selectors import learner_next_step as plan_next_step
 from skillpath.learning.selectors import plan_summaries
+from skillpath.outcomes import selectors as outcome_selectors
 
 
 @dataclass
@@ -58,6 +59,8 @@ class Dashboard:
     applications: list[Any] = field(default_factory=list)
     open_postings: int = 0
     supply: dict[str, Any] = field(default_factory=dict)
+    outcomes: outcome_selectors.DashboardCard | None = None
+    ratings_waiting: int = 0
 
 
 def learner_next_step(profile: LearnerProfile) -> NextStep:
@@ -102,6 +105,9 @@ def dashboard_for(user: Any) -> Dashboard:
         board.credentials = list(credential_access.awards_of(user)[:5])
         board.job_alerts = list(job_selectors.seeker_alerts(user)[:3])
         board.applications = list(job_selectors.seeker_applications(user)[:5])
+        board.outcomes = outcome_selectors.dashboard_card(
+            user, consent=board.learner_profile.follow_up_surveys
+        )
     if held & {Role.COORDINATOR, Role.ADMINISTRATOR}:
         board.approvals = list(pending_memberships_for(user)[:20])
     if held & {Role.COORDINATOR, Role.ASSESSOR}:
@@ -117,6 +123,7 @@ def dashboard_for(user: Any) -> Dashboard:
             access.learners_visible_to(user).exclude(user=user).count()
         )
         board.open_postings = job_selectors.open_postings_of(user).count()
+        board.ratings_waiting = outcome_selectors.ratings_waiting_count(user)
     board.supply = supply_work(user)
     return board
 

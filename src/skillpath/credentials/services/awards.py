@@ -98,8 +98,13 @@ def award_issue(
     standings: Sequence[CompetencyStanding],
     notes: dict[int, str] | None = None,
     actor: Any = None,
+    earned_at: datetime | None = None,
 ) -> Award:
     """Award ``credential`` to ``learner`` and return the signed award.
+
+    ``earned_at`` records an award earned before it is entered here (history
+    brought from another system, the demo's past cohorts): the credential is valid
+    from then; it cannot be in the future.
 
     ``standings`` are where the learner stands, as the assessments app reported them
     through the cycle's seam (this app never asks it); ``notes`` add a
@@ -122,6 +127,8 @@ def award_issue(
         raise AwardRefused(
             _("%(name)s has no issuing organisation.") % {"name": spec.name}
         )
+    if earned_at is not None and earned_at > timezone.now():
+        raise AwardRefused(_("An award cannot be earned in the future."))
     with transaction.atomic():
         # Serialise awards per learner: the second of two simultaneous triggers
         # waits here, then sees the first one's award.
@@ -143,6 +150,7 @@ def award_issue(
             spec=spec,
             standings=standings,
             notes=notes or {},
+            earned_at=earned_at,
         )
         audit_record(
             actor=actor,
@@ -161,11 +169,12 @@ def _award_create(
     spec: DefinitionSpec,
     standings: Sequence[CompetencyStanding],
     notes: dict[int, str],
+    earned_at: datetime | None = None,
 ) -> Award:
     issuer = issuer_ensure(organisation=spec.organisation)
     status_list, index = status_list_allocate(issuer=issuer)
     public_id = uuid.uuid4()
-    now = timezone.now().replace(microsecond=0)
+    now = (earned_at or timezone.now()).replace(microsecond=0)
     valid_until = (
         add_months(now, spec.validity_months) if spec.validity_months else None
     )

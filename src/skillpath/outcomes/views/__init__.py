@@ -1,0 +1,1 @@
+"""The outcomes pages: consent and baseline, surveys, ratings of hires."""
