@@ -354,6 +354,9 @@ def facts_for(credential_ids: Iterable[int]) -> Facts:
     """Return the report's counts and per-person figures for these credentials."""
     ids = list(credential_ids)
     facts = Facts()
+    if not ids:
+        facts.start([], [])
+        return facts
     _population(facts, ids)
     _funnel(facts, ids)
     _follow_ups(facts, ids)
