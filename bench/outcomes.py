@@ -433,6 +433,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10,000 learners")
     parser.add_argument("--full-loop", action="store_true", help="loop over everyone")
+    parser.add_argument(
+        "--databases",
+        default="sqlite,postgresql",
+        help="which of sqlite,postgresql to run (PostgreSQL needs DATABASE_URL)",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--learners", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -441,12 +446,13 @@ def main() -> None:
         return
     n = 10_000 if args.quick else 100_000
     results = []
-    with tempfile.TemporaryDirectory(prefix="skillpath-bench-") as temp:
-        results.append(
-            _run(f"sqlite:///{Path(temp) / 'outcomes.sqlite3'}", n, args.full_loop)
-        )
+    wanted = set(args.databases.split(","))
+    if "sqlite" in wanted:
+        with tempfile.TemporaryDirectory(prefix="skillpath-bench-") as temp:
+            sqlite_url = f"sqlite:///{Path(temp) / 'outcomes.sqlite3'}"
+            results.append(_run(sqlite_url, n, args.full_loop))
     url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
+    if "postgresql" in wanted and url.startswith("postgres"):
         bench_url, drop = _postgres(url)
         try:
             results.append(_run(bench_url, n, args.full_loop))
