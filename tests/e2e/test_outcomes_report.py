@@ -50,6 +50,7 @@ def test_coordinator_reads_the_report_and_downloads_the_protected_csv(
         page.get_by_role("img", name="Funnel: learners reaching each stage")
     ).to_be_visible()
     assert wcag_violations(page) == []
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.screenshot(path=SHOTS + "desktop.png", full_page=True)
 
     with page.expect_download() as info:
