@@ -473,7 +473,7 @@ def main() -> None:
     rows = []
     for r in results:
         rows.append(
-            (r["engine"], "report, 10 credentials", r["learners"], r["all"], "", "yes")
+            (r["engine"], "report, 10 credentials", r["learners"], r["all"], "", "")
         )
         rows.append(
             (r["engine"], "report, 1 credential", r["learners_one"], r["one"], "", "")
