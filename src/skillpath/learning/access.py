@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
+
 from skillpath.accounts import access
 from skillpath.accounts.models import (
     LearnerProfile,
@@ -18,6 +20,7 @@ from skillpath.accounts.models import (
     OrganisationKind,
     Role,
 )
+from skillpath.credentials.models import MicroCredential
 from skillpath.learning.models import LearningPlan, Module, PlanItem
 
 PROVIDER_KINDS = (
@@ -105,3 +108,15 @@ def can_confirm_proof(user: Any, item: PlanItem) -> bool:
 def can_view_reports(user: Any) -> bool:
     """Return whether ``user`` may read the learning reports (aggregates only)."""
     return can_review_modules(user)
+
+
+def reportable_credentials(user: Any) -> QuerySet[MicroCredential]:
+    """Return the credentials whose learning reports ``user`` may read.
+
+    Only the coordinators of the organisation that issues a credential read its
+    report; another college's coordinator does not see that it exists.
+    """
+    organisations = access.organisations_with_role(user, Role.COORDINATOR)
+    return MicroCredential.objects.filter(
+        issuing_organisation__in=[org.pk for org in organisations]
+    ).order_by("title_en")

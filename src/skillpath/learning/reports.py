@@ -7,16 +7,18 @@ same rows the accessible tables show.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+import numpy as np
 from django.apps import apps
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from skillpath.accounts.models import User
+from skillpath.common.protected_tables import THRESHOLD, is_small, protect
 from skillpath.learning import selectors
 from skillpath.learning.journey import STAGES, journey_for
 from skillpath.learning.models import (
@@ -32,11 +34,13 @@ from skillpath.learning.standings import standings_for
 @dataclass
 class Bar:
     label: str
-    value: float
+    value: float | None  # None: hidden (a count of 1 to 9 people, or one revealing it)
     note: str = ""
 
     def width(self, largest: float, span: int = 300) -> int:
-        return int(self.value * span / largest) if largest else 0
+        if self.value is None or not largest:
+            return 0
+        return int(self.value * span / largest)
 
 
 @dataclass
@@ -47,7 +51,7 @@ class Chart:
 
     @property
     def largest(self) -> float:
-        return max((bar.value for bar in self.bars), default=0.0)
+        return max((bar.value or 0.0 for bar in self.bars), default=0.0)
 
     @property
     def rows(self) -> list[tuple[Bar, int, int]]:
@@ -65,10 +69,10 @@ class Chart:
 @dataclass
 class CredentialReport:
     credential: Any
-    learners: int = 0
+    learners: int | None = 0
     stages: list[Bar] = field(default_factory=list)
     average_hours: Decimal | None = None
-    earned: int = 0
+    earned: int | None = 0
     full_program_hours: Decimal | None = None
     common_gaps: list[Bar] = field(default_factory=list)
     unserved_gaps: list[Bar] = field(default_factory=list)
@@ -81,7 +85,10 @@ class CredentialReport:
     def hours_chart(self) -> Chart:
         bars = [
             Bar(str(_("Full program")), float(self.full_program_hours or 0)),
-            Bar(str(_("Average to credential")), float(self.average_hours or 0)),
+            Bar(
+                str(_("Average to credential")),
+                None if self.average_hours is None else float(self.average_hours),
+            ),
         ]
         return Chart(str(_("Hours to the credential")), bars)
 
@@ -101,6 +108,52 @@ class CredentialReport:
             return None
         saved = self.full_program_hours - self.average_hours
         return int(max(saved, Decimal("0")) * 100 / self.full_program_hours)
+
+
+def protected(report: CredentialReport) -> CredentialReport:
+    """Return ``report`` as it may be shown: no count of 1 to 9 people.
+
+    The stages partition the learners, so they go through the same complementary
+    suppression as the outcome reports (with the learners' total as margin); a gap
+    count stands alone (learners can have several gaps) and is hidden when small;
+    the average hours is hidden over fewer than 10 holders.
+    """
+    stages = protect(
+        key="stages",
+        title="",
+        columns=("learners",),
+        rows=[(bar.label, bar.label) for bar in report.stages],
+        counts=np.array([[bar.value or 0] for bar in report.stages], dtype=np.int64),
+        all_label="",
+    )
+    shown = {row.key: row.cells[0] for row in stages.rows}
+
+    def stage_value(bar: Bar) -> float | None:
+        if not bar.value:
+            return bar.value
+        value = shown.get(bar.label)
+        return None if value is None else float(value)
+
+    def alone(bars: list[Bar]) -> list[Bar]:
+        return [
+            Bar(
+                bar.label,
+                None if is_small(int(bar.value or 0)) else bar.value,
+                bar.note,
+            )
+            for bar in bars
+        ]
+
+    enough = report.earned is not None and report.earned >= THRESHOLD
+    return replace(
+        report,
+        learners=stages.all.total,
+        earned=None if is_small(report.earned) else report.earned,
+        average_hours=report.average_hours if enough else None,
+        stages=[Bar(bar.label, stage_value(bar), bar.note) for bar in report.stages],
+        common_gaps=alone(report.common_gaps),
+        unserved_gaps=alone(report.unserved_gaps),
+    )
 
 
 def _learners(credential: Any) -> set[int]:

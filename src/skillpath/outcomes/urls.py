@@ -1,6 +1,6 @@
 from django.urls import path
 
-from skillpath.outcomes.views import ratings, surveys
+from skillpath.outcomes.views import ratings, reports, surveys
 
 app_name = "outcomes"
 urlpatterns = [
@@ -21,4 +21,6 @@ urlpatterns = [
     path("ratings/", ratings.ratings, name="ratings"),
     path("ratings/<int:pk>/", ratings.rating, name="rating"),
     path("hires/<int:pk>/consent/", ratings.rating_consent, name="rating_consent"),
+    path("reports/", reports.report_overview, name="reports"),
+    path("reports/<slug:slug>/", reports.report_detail, name="report"),
 ]

@@ -54,6 +54,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     ),
     NavItem(_("Review modules"), "learning:review", ("coordinator",)),
     NavItem(_("Learning reports"), "learning:reports", ("coordinator",)),
+    NavItem(_("Outcomes"), "outcomes:reports", ("coordinator",)),
     NavItem(_("API tokens"), "accounts:tokens", (SIGNED_IN,)),
     # Assessment.
     NavItem(_("My assessments"), "assessments:mine", ("learner",)),

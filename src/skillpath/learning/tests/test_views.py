@@ -169,7 +169,7 @@ def test_coordinator_reviews_a_module_and_it_is_offered(client: Client, world) -
 
 
 def test_report_shows_stages_and_gaps_as_svg_and_table(client: Client, world) -> None:  # type: ignore[no-untyped-def]
-    client.force_login(testing.coordinator())
+    client.force_login(testing.coordinator(world["cred"].issuing_organisation))
     page = client.get(f"/learning/reports/{world['cred'].slug}/").content.decode()
     assert '<svg class="chart" role="img"' in page
     assert "Child safety" in page and "<table>" in page

@@ -8,9 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from skillpath.common.types import AuthedRequest
-from skillpath.credentials.models import MicroCredential
 from skillpath.learning import access
-from skillpath.learning.reports import credential_report
+from skillpath.learning.reports import credential_report, protected
 
 
 @login_required
@@ -21,7 +20,7 @@ def report_list(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "learning/reports.html",
-        {"credentials": MicroCredential.objects.order_by("title_en")},
+        {"credentials": access.reportable_credentials(request.user)},
     )
 
 
@@ -30,7 +29,11 @@ def report_detail(request: AuthedRequest, slug: str) -> HttpResponse:
     """Show stages, hours to credential, common gaps and gaps no module serves."""
     if not access.can_view_reports(request.user):
         raise PermissionDenied
-    credential = get_object_or_404(MicroCredential, slug=slug)
+    credential = get_object_or_404(
+        access.reportable_credentials(request.user), slug=slug
+    )
     return render(
-        request, "learning/report.html", {"report": credential_report(credential)}
+        request,
+        "learning/report.html",
+        {"report": protected(credential_report(credential))},
     )
