@@ -13,8 +13,8 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+from skillpath.common.csvcells import csv_cell_safe
 from skillpath.common.protected_tables import Rate, Statistic
-from skillpath.learning.csv_rows import FORMULA_STARTS
 from skillpath.outcomes.selectors.facts import STAGES
 from skillpath.outcomes.selectors.reports import STAGE_REACHED, Breakdown, OutcomeReport
 
@@ -22,8 +22,7 @@ HEADER = ("breakdown", "group", "table", "measure", "value", "out_of")
 
 
 def _safe(value: Any) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return csv_cell_safe(value)
 
 
 def _count(value: int | None) -> tuple[str, str]:
