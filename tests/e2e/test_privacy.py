@@ -40,9 +40,7 @@ def test_learner_downloads_their_data_deletes_the_account_and_the_credential_ver
     sign_in(email, accounts_testing.PASSWORD)
 
     page.goto(f"{live_server.url}/accounts/profile/")
-    page.get_by_role(
-        "link", name="My data: download it or delete my account"
-    ).click()
+    page.get_by_role("link", name="My data: download it or delete my account").click()
     expect(page.get_by_role("heading", name="My data", exact=True)).to_be_visible()
     _fits(page)
     assert wcag_violations(page) == []

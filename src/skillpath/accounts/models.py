@@ -321,7 +321,9 @@ class ConsentChange(models.Model):
         related_name="consent_changes",
         verbose_name=_("person"),
     )
-    topic = models.CharField(_("consent to"), max_length=24, choices=ConsentTopic.choices)
+    topic = models.CharField(
+        _("consent to"), max_length=24, choices=ConsentTopic.choices
+    )
     granted = models.BooleanField(_("granted"))
     at = models.DateTimeField(_("when"), default=timezone.now)
     text_version = models.CharField(_("text shown"), max_length=20)

@@ -31,7 +31,9 @@ def _learner(request: AuthedRequest) -> User:
     return user
 
 
-def _page(request: AuthedRequest, form: DeletionForm, status: int = 200) -> HttpResponse:
+def _page(
+    request: AuthedRequest, form: DeletionForm, status: int = 200
+) -> HttpResponse:
     return render(
         request,
         "privacy/page.html",

@@ -95,7 +95,7 @@ def learner_account_delete(*, learner: User, confirmation: str) -> User:
         raise ConfirmationMismatch(
             _("Type your e-mail address or your password to confirm the deletion.")
         )
-    files = [stored.name for stored in learner_files(learner)]
+    files = [stored.name for stored in learner_files(learner) if stored.name]
     with transaction.atomic():
         person = User.objects.select_for_update().get(pk=learner.pk)
         if person.deleted_at is not None:

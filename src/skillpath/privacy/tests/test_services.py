@@ -9,8 +9,6 @@ import zipfile
 import pytest
 from django.core.files.storage import default_storage
 
-from skillpath.accounts.services import learner_profile_update
-from skillpath.accounts.testing import PASSWORD
 from skillpath.accounts.models import (
     CONSENT_TEXT_VERSION,
     ConsentChange,
@@ -18,6 +16,8 @@ from skillpath.accounts.models import (
     LearnerProfile,
     User,
 )
+from skillpath.accounts.services import learner_profile_update
+from skillpath.accounts.testing import PASSWORD
 from skillpath.assessments.models import PriorLearningClaim, Response, Sitting
 from skillpath.common.models import AuditEvent
 from skillpath.credentials.documents.verification import credential_verify
@@ -62,9 +62,11 @@ def test_the_export_holds_every_kind_of_data_and_the_uploaded_files() -> None:
     assert consents["follow_up_and_rating_changes"][0]["fields"]["granted"] is True
     assessments = files["assessments.json"]
     assert assessments["sittings"][0]["pk"] == world.sitting.pk
-    assert len(assessments["answers"]) == Response.objects.filter(
-        sitting=world.sitting
-    ).count() > 0
+    assert (
+        len(assessments["answers"])
+        == Response.objects.filter(sitting=world.sitting).count()
+        > 0
+    )
     claim = files["evidence.json"]["prior_learning_claims"][0]["fields"]
     assert NAME in claim["description"]
     assert files[f"files/{claim['file']}"].startswith(b"%PDF")
@@ -89,9 +91,7 @@ def test_the_export_holds_every_kind_of_data_and_the_uploaded_files() -> None:
     assert b"everything skillpath keeps about you" in files["README.txt"]
 
 
-def test_consent_changes_on_the_profile_are_logged_with_time_and_text_version() -> (
-    None
-):
+def test_consent_changes_on_the_profile_are_logged_with_time_and_text_version() -> None:
     world = person_world()
     change = ConsentChange.objects.get(
         user=world.learner, topic=ConsentTopic.JOB_ALERTS_BY_EMAIL

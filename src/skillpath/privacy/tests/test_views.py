@@ -45,7 +45,12 @@ def test_only_the_learner_downloads_their_archive() -> None:
         client = _client(person)
         assert client.get(reverse("privacy:export")).status_code == 404
         assert client.get(reverse("privacy:page")).status_code == 404
-        assert client.post(reverse("privacy:delete"), {"confirmation": world.email}).status_code == 404
+        assert (
+            client.post(
+                reverse("privacy:delete"), {"confirmation": world.email}
+            ).status_code
+            == 404
+        )
     anonymous = Client().get(reverse("privacy:export"))
     assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
     assert User.objects.get(pk=world.learner.pk).deleted_at is None
@@ -58,7 +63,9 @@ def test_the_page_is_linked_from_the_profile_and_refuses_a_wrong_confirmation() 
     assert reverse("privacy:page") in profile_page
     page = client.get(reverse("privacy:page")).content.decode()
     assert reverse("privacy:export") in page and 'name="confirmation"' in page
-    refused = client.post(reverse("privacy:delete"), {"confirmation": "wrong@x.example"})
+    refused = client.post(
+        reverse("privacy:delete"), {"confirmation": "wrong@x.example"}
+    )
     assert refused.status_code == 422
     assert "Type your e-mail address or your password" in refused.content.decode()
     empty = client.post(reverse("privacy:delete"), {"confirmation": ""})
@@ -95,7 +102,10 @@ def _pages(world, coordinator, assessor) -> dict[str, tuple[Client, str]]:
             coordinating,
             reverse("accounts:learner", args=[profile.pk]),
         ),
-        "coordinator awards issued": (coordinating, reverse("credentials:awards_issued")),
+        "coordinator awards issued": (
+            coordinating,
+            reverse("credentials:awards_issued"),
+        ),
         "assessor queue": (_client(assessor), reverse("assessments:queue")),
         "assessor claim": (
             _client(assessor),
