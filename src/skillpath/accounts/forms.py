@@ -161,6 +161,7 @@ class LearnerProfileForm(forms.ModelForm):
             "region",
             "home_organisation",
             "share_with_employers",
+            "job_alerts_by_email",
             "follow_up_surveys",
             "identifies_newcomer",
             "identifies_indigenous",

@@ -82,6 +82,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Set when the person deleted their account: the row stays as an anonymous
+    # tombstone so that what was counted (sittings, awards, answers) keeps counting.
+    deleted_at = models.DateTimeField(_("account deleted"), null=True, blank=True)
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -296,6 +299,43 @@ class LearnerProfile(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("accounts:learner", args=[self.pk])
+
+
+#: The version of the consent wording on the sign-up and profile forms.
+CONSENT_TEXT_VERSION = "2026-12"
+
+
+class ConsentTopic(models.TextChoices):
+    SHARE_WITH_EMPLOYERS = "share_with_employers", _("sharing with employers")
+    JOB_ALERTS_BY_EMAIL = "job_alerts_by_email", _("job alerts by e-mail")
+
+
+class ConsentChange(models.Model):
+    """One change of a learner's consent kept by accounts: what, on or off, when,
+    and the version of the text they saw. (Follow-up surveys and hire ratings are
+    logged by outcomes in ``ConsentEvent``.)"""
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="consent_changes",
+        verbose_name=_("person"),
+    )
+    topic = models.CharField(
+        _("consent to"), max_length=24, choices=ConsentTopic.choices
+    )
+    granted = models.BooleanField(_("granted"))
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    text_version = models.CharField(_("text shown"), max_length=20)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["user", "topic", "at"])]
+        verbose_name = _("consent change")
+        verbose_name_plural = _("consent changes")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.topic} {'on' if self.granted else 'off'}"
 
 
 class ThrottleEvent(models.Model):

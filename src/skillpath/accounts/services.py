@@ -22,9 +22,12 @@ from skillpath.accounts.exceptions import (
     OrganisationNameTaken,
 )
 from skillpath.accounts.models import (
+    CONSENT_TEXT_VERSION,
     TOKEN_DEFAULT_DAYS,
     TOKEN_MAX_DAYS,
     ApiToken,
+    ConsentChange,
+    ConsentTopic,
     LearnerProfile,
     Membership,
     MembershipStatus,
@@ -96,6 +99,14 @@ def learner_signup(
         share_changed_at=now if share_with_employers else None,
         follow_up_surveys=follow_up_surveys,
     )
+    if share_with_employers:
+        ConsentChange.objects.create(
+            user=user,
+            topic=ConsentTopic.SHARE_WITH_EMPLOYERS,
+            granted=True,
+            at=now,
+            text_version=CONSENT_TEXT_VERSION,
+        )
     audit_record(actor=user, verb=AuditVerb.LEARNER_SIGNUP, target=user)
     return user
 
@@ -232,9 +243,17 @@ def membership_grant(
 
 @transaction.atomic
 def learner_profile_update(
-    *, profile: LearnerProfile, changed_by: User, **fields: Any
+    *,
+    profile: LearnerProfile,
+    changed_by: User,
+    text_version: str = CONSENT_TEXT_VERSION,
+    **fields: Any,
 ) -> LearnerProfile:
-    """Change a learner's profile and consent settings; only the learner may."""
+    """Change a learner's profile and consent settings; only the learner may.
+
+    Each change of a consent kept here (sharing with employers, job alerts) is
+    logged as a ``ConsentChange`` with its time and the version of the text shown.
+    """
     if profile.user_id != changed_by.pk:
         raise NotAllowed(
             _("Only the learner can change their own profile and consent.")
@@ -243,6 +262,7 @@ def learner_profile_update(
         "region",
         "home_organisation",
         "share_with_employers",
+        "job_alerts_by_email",
         "follow_up_surveys",
         "identifies_newcomer",
         "identifies_indigenous",
@@ -254,11 +274,23 @@ def learner_profile_update(
     if unknown:
         raise ValueError(f"Unknown profile fields: {sorted(unknown)}")
     profile = LearnerProfile.objects.select_for_update().get(pk=profile.pk)
+    now = timezone.now()
     if (
         "share_with_employers" in fields
         and fields["share_with_employers"] != profile.share_with_employers
     ):
-        profile.share_changed_at = timezone.now()
+        profile.share_changed_at = now
+    for topic in ConsentTopic:
+        if topic.value in fields and fields[topic.value] != getattr(
+            profile, topic.value
+        ):
+            ConsentChange.objects.create(
+                user=changed_by,
+                topic=topic,
+                granted=bool(fields[topic.value]),
+                at=now,
+                text_version=text_version,
+            )
     for name, value in fields.items():
         setattr(profile, name, value)
     profile.save()
@@ -267,6 +299,7 @@ def learner_profile_update(
         verb=AuditVerb.LEARNER_PROFILE_UPDATE,
         target=profile,
         share_with_employers=profile.share_with_employers,
+        job_alerts_by_email=profile.job_alerts_by_email,
         follow_up_surveys=profile.follow_up_surveys,
     )
     return profile

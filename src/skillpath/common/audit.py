@@ -12,6 +12,8 @@ from skillpath.common.models import AuditEvent
 class AuditVerb(models.TextChoices):
     """What a service did, as ``<noun>_<verb>``: one member per audited use case."""
 
+    ACCOUNT_DELETE = "account_delete"
+    ACCOUNT_EXPORT = "account_export"
     APPLICATION_CREATE = "application_create"
     APPLICATION_MOVE = "application_move"
     APPLICATION_WITHDRAW = "application_withdraw"

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "skillpath.credentials",
     "skillpath.jobs",
     "skillpath.outcomes",
+    "skillpath.privacy",
     "skillpath.api",
     "skillpath.web",
     "skillpath.demo",

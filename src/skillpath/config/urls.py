@@ -15,6 +15,7 @@ urlpatterns = [
     path("credentials/", include("skillpath.credentials.urls")),
     path("jobs/", include("skillpath.jobs.urls")),
     path("outcomes/", include("skillpath.outcomes.urls")),
+    path("privacy/", include("skillpath.privacy.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
