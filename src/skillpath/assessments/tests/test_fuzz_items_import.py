@@ -20,7 +20,9 @@ from skillpath.common.tests.fuzz import FUZZ, accepted_or_refused, uploads
 pytestmark = pytest.mark.django_db
 
 CSV_COLUMNS = ["code", "competency", "kind", "stem_en", "stem_fr", "rubric_json"]
-CSV_VALID = b"code,competency,kind,stem_en,rubric_json\na1,x,performance_task,Do it,{}\n"
+CSV_VALID = (
+    b"code,competency,kind,stem_en,rubric_json\na1,x,performance_task,Do it,{}\n"
+)
 JSON_VALID = json.dumps(
     {
         "format": interchange.FORMAT,

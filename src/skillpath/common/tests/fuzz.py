@@ -28,8 +28,10 @@ json_values = st.recursive(
     | st.integers(min_value=-(2**70), max_value=2**70)
     | st.floats(allow_nan=False)
     | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -46,7 +48,9 @@ def json_documents(keys: list[str] | None = None) -> st.SearchStrategy[bytes]:
 
 def csv_text(columns: list[str]) -> st.SearchStrategy[bytes]:
     """CSV-ish text: a header of real and made-up columns, then rows of odd cells."""
-    cell = st.text(max_size=12) | st.sampled_from(["", '"', '""', "=1+1", "\x00", "1e999"])
+    cell = st.text(max_size=12) | st.sampled_from(
+        ["", '"', '""', "=1+1", "\x00", "1e999"]
+    )
     header = st.lists(st.sampled_from(columns) | st.text(max_size=8), max_size=12)
     rows = st.lists(st.lists(cell, max_size=12), max_size=5)
     return st.builds(

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 KEYS = ["@context", "type", "issuer", "credentialSubject", "proof", "validFrom"]
 SHAPED = st.fixed_dictionaries(
     {"@context": json_values, "type": json_values},
-    optional={k: json_values for k in KEYS[2:]},
+    optional=dict.fromkeys(KEYS[2:], json_values),
 )
 
 
@@ -60,7 +60,9 @@ def document() -> dict[str, Any]:
     "empty or odd @context (e.g. ''), which escapes credential_verify",
 )
 @FUZZ
-@given(key=st.sampled_from(KEYS + ["id", "name", "credentialStatus"]), value=json_values)
+@given(
+    key=st.sampled_from(KEYS + ["id", "name", "credentialStatus"]), value=json_values
+)
 def test_a_real_credential_with_one_field_changed_does_not_verify(
     document: dict[str, Any], key: str, value: Any
 ) -> None:
