@@ -32,6 +32,9 @@ def world(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     safety = h.competency("Child safety")
     talk = h.competency("Talking with parents")
     cred = micro_credential(levels=(), full_program_hours=240)
+    # The college issues the credential: only its coordinators read the report.
+    type(cred).objects.filter(pk=cred.pk).update(issuing_organisation=college)
+    cred.refresh_from_db()
     org = h.provider()
     h.module(teaches={safety: 2}, provider_org=org, title_en="Safe play", hours=6)
     h.module(
