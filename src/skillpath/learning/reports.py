@@ -1,7 +1,11 @@
 """Coordinators' reports per micro-credential: stages, hours, gaps, missing modules.
 
 Aggregates only: no learner is named. Charts are drawn on the server as SVG from the
-same rows the accessible tables show.
+same rows the accessible tables show. Small counts (1 to ``SMALL_COUNT - 1``) are
+hidden, as in the outcome reports: the stage counts with their total by
+complementary suppression (``skillpath.core.disclosure``), so no hidden stage can be
+worked out from the others and the total; the gap counts, which overlap and add up
+to nothing shown, each on its own; the average hours only over enough learners.
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import numpy as np
 from django.apps import apps
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from skillpath.accounts.models import User
+from skillpath.core.disclosure import suppress_with_margins
 from skillpath.learning import selectors
 from skillpath.learning.journey import STAGES, journey_for
 from skillpath.learning.models import (
@@ -29,13 +35,19 @@ from skillpath.learning.models import (
 from skillpath.learning.standings import standings_for
 
 
+SMALL_COUNT = 10
+
+
 @dataclass
 class Bar:
     label: str
     value: float
     note: str = ""
+    hidden: bool = False
 
     def width(self, largest: float, span: int = 300) -> int:
+        if self.hidden:
+            return 0
         return int(self.value * span / largest) if largest else 0
 
 
@@ -47,7 +59,7 @@ class Chart:
 
     @property
     def largest(self) -> float:
-        return max((bar.value for bar in self.bars), default=0.0)
+        return max((bar.value for bar in self.bars if not bar.hidden), default=0.0)
 
     @property
     def rows(self) -> list[tuple[Bar, int, int]]:
@@ -72,16 +84,27 @@ class CredentialReport:
     full_program_hours: Decimal | None = None
     common_gaps: list[Bar] = field(default_factory=list)
     unserved_gaps: list[Bar] = field(default_factory=list)
+    learners_hidden: bool = False
+    earned_hidden: bool = False
 
     @property
     def stage_chart(self) -> Chart:
         return Chart(str(_("Learners at each stage")), self.stages)
 
     @property
+    def average_hidden(self) -> bool:
+        """Whether the average hours are over too few learners to be shown."""
+        return self.earned_hidden or self.earned < SMALL_COUNT
+
+    @property
     def hours_chart(self) -> Chart:
         bars = [
             Bar(str(_("Full program")), float(self.full_program_hours or 0)),
-            Bar(str(_("Average to credential")), float(self.average_hours or 0)),
+            Bar(
+                str(_("Average to credential")),
+                float(self.average_hours or 0),
+                hidden=self.average_hidden,
+            ),
         ]
         return Chart(str(_("Hours to the credential")), bars)
 
@@ -98,6 +121,8 @@ class CredentialReport:
     @property
     def saved_percent(self) -> int | None:
         if self.average_hours is None or not self.full_program_hours:
+            return None
+        if self.average_hidden:
             return None
         saved = self.full_program_hours - self.average_hours
         return int(max(saved, Decimal("0")) * 100 / self.full_program_hours)
@@ -191,7 +216,26 @@ def credential_report(credential: Any) -> CredentialReport:
         )
         for c, count in sorted(unserved.items(), key=lambda pair: -pair[1])[:10]
     ]
+    _hide_small_counts(report)
     return report
+
+
+def _hide_small_counts(report: CredentialReport) -> None:
+    """Mark the counts (and what they give away) that the page must not show."""
+    counts = np.array([[int(bar.value) for bar in report.stages]], dtype=np.int64)
+    if counts.size:
+        hidden = suppress_with_margins(counts, threshold=SMALL_COUNT)
+        for bar, hide in zip(report.stages, hidden.cells[0], strict=True):
+            bar.hidden = bool(hide)
+        report.learners_hidden = bool(hidden.row_totals[0] or hidden.grand_total)
+    # "Earned" is the sum of the last two stages: showing it beside one hidden
+    # stage would give that stage away.
+    earned_stages = report.stages[-2:]
+    report.earned_hidden = 0 < report.earned < SMALL_COUNT or any(
+        bar.hidden for bar in earned_stages
+    )
+    for bar in [*report.common_gaps, *report.unserved_gaps]:
+        bar.hidden = 0 < bar.value < SMALL_COUNT
 
 
 REASONS = {

@@ -263,3 +263,20 @@ def test_plan_and_catalogue_render_in_french(client: Client, world) -> None:  # 
         assert '<html lang="fr">' in response.content.decode()
     page = client.get("/learning/modules/", headers={"accept-language": "fr"})
     assert "Module " in page.content.decode()  # titles in French where given
+
+
+def test_report_hides_counts_below_ten_and_what_gives_them_away(
+    client: Client, world
+) -> None:  # type: ignore[no-untyped-def]
+    from skillpath.learning.reports import credential_report
+
+    report = credential_report(world["cred"])
+    assert report.learners == 1 and report.learners_hidden
+    small = [bar for bar in report.stages if bar.value]
+    assert small and all(bar.hidden for bar in small)
+    assert all(not bar.hidden for bar in report.stages if not bar.value)
+    assert report.common_gaps and all(bar.hidden for bar in report.common_gaps)
+    client.force_login(testing.coordinator())
+    page = client.get(f"/learning/reports/{world['cred'].slug}/").content.decode()
+    assert "fewer than 10" in page
+    assert "<td>1</td>" not in page and '<span class="big-number">1<' not in page
