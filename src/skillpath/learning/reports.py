@@ -34,7 +34,6 @@ from skillpath.learning.models import (
 )
 from skillpath.learning.standings import standings_for
 
-
 SMALL_COUNT = 10
 
 

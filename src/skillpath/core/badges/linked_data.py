@@ -210,16 +210,14 @@ class _BudgetedIssuer(IdentifierIssuer):
         return self.adopt(self, self.budget)
 
 
-class _BudgetedURDNA2015(URDNA2015):  # type: ignore[misc]
+class _BudgetedURDNA2015(URDNA2015):
     """pyld's RDFC-1.0, aborting with :class:`TooComplexError` over budget."""
 
     def __init__(self, budget: _Budget) -> None:
         super().__init__()
         self.budget = budget
 
-    def hash_n_degree_quads(
-        self, id_: str, issuer: IdentifierIssuer
-    ) -> dict[str, Any]:
+    def hash_n_degree_quads(self, id_: str, issuer: IdentifierIssuer) -> dict[str, Any]:
         self.budget.spend()
         if not isinstance(issuer, _BudgetedIssuer):
             issuer = _BudgetedIssuer.adopt(issuer, self.budget)

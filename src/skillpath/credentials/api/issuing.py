@@ -18,12 +18,12 @@ from ninja.errors import HttpError
 
 from skillpath.common.types import AuthedRequest
 from skillpath.credentials import access
-from skillpath.credentials.documents.throttle import anonymous_verification_check
 from skillpath.credentials.documents.downloads import (
     DOWNLOAD_FORMATS,
     award_file,
     file_name,
 )
+from skillpath.credentials.documents.throttle import anonymous_verification_check
 from skillpath.credentials.documents.verification import (
     MAX_INPUT_BYTES,
     credential_verify,
