@@ -50,3 +50,13 @@ def _default_language_after_each_test() -> Iterator[None]:
     from django.utils import translation
 
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache_after_each_test() -> Iterator[None]:
+    # Rate limits (anonymous verification) count in the cache: each test starts
+    # with none spent, whatever ran before it in this process.
+    yield
+    from django.core.cache import cache
+
+    cache.clear()

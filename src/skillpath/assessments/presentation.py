@@ -1,7 +1,8 @@
 """What a learner is shown of an item and of a sitting's progress (never a key).
 
 ``learner_item`` builds the item from its ``content`` only: the answer key is not
-read here, so neither the pages nor the API can leak it.
+read here, so neither the pages nor the API can leak it. In a sitting, the options
+of choice and ordering items are shown in an order of that sitting's own.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ def learner_item(item: Item, *, sitting: Sitting | None = None) -> dict[str, Any
             # Steps are shown in an order that depends on the sitting, never the key's.
             seed = f"{sitting.pk}-{sitting.next_sequence}" if sitting else item.code
             random.Random(seed).shuffle(options)  # noqa: S311 (not security)
+        elif sitting is not None:
+            # Choices too: authors (and the demo bank) tend to put the key in one
+            # place. The order is fixed per sitting and item, so a reload shows the
+            # same order; the answer names the option's id, never its position.
+            random.Random(f"{sitting.pk}-{item.pk}").shuffle(options)  # noqa: S311
         shown["options"] = options
     if item.kind == ItemKind.MATCHING:
         shown["prompts"] = _entries(content.get("prompts", []))

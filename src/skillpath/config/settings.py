@@ -214,6 +214,12 @@ SKILLPATH_PASSWORD_RESET_MAX_PER_ADDRESS = env_int(
 SKILLPATH_PASSWORD_RESET_WINDOW_SECONDS = env_int(
     "SKILLPATH_PASSWORD_RESET_WINDOW_SECONDS", 3600
 )
+# Verifications anyone may ask for without signing in, per client address and
+# window (docs/deployment.md): each is CPU work the asker does not pay for.
+SKILLPATH_VERIFY_ANONYMOUS_MAX = env_int("SKILLPATH_VERIFY_ANONYMOUS_MAX", 30)
+SKILLPATH_VERIFY_ANONYMOUS_WINDOW_SECONDS = env_int(
+    "SKILLPATH_VERIFY_ANONYMOUS_WINDOW_SECONDS", 60
+)
 # The client's address comes from REMOTE_ADDR unless the operator names the header
 # their reverse proxy sets (e.g. X-Forwarded-For) and how many proxies they run;
 # a client-sent X-Forwarded-For is never believed without this.

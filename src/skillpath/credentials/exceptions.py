@@ -77,3 +77,9 @@ class AlreadyRevoked(IssuingError):
 
 class StatusListFull(IssuingError):
     """Every index of a status list is in use (a new list is opened instead)."""
+
+
+class TooManyVerifications(IssuingError):
+    """An address asked for more anonymous verifications than the window allows."""
+
+    status = 429

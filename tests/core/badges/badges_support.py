@@ -160,3 +160,33 @@ def mutated(document: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any]:
     else:
         parent[path[-1]] = value[:-1] + ("Y" if value[-1:] != "Y" else "Z")
     return copy
+
+
+def poisoned_credential(
+    *, alignments: int = 8, results: int = 2, proof: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Return the issue-14 poison: identical results holding identical alignments.
+
+    Every alignment blank node has the same first-degree hash and so does every
+    result, so RDFC-1.0 tries every permutation of them: factorial work. The
+    padding brings the default (2 × 8) to about 34 KiB, as reported.
+    """
+    document = make_credential()
+    alignment = {
+        "type": ["Alignment"],
+        "targetName": "Configure a network firewall",
+        "targetUrl": "https://case.skillpath.example/uri/item-17",
+        "targetDescription": "x" * 1700,
+        "targetType": "CFItem",
+    }
+    document["credentialSubject"]["result"] = [
+        {
+            "type": ["Result"],
+            "resultDescription": "https://skillpath.example/competencies/17/result",
+            "alignment": [dict(alignment) for _ in range(alignments)],
+        }
+        for _ in range(results)
+    ]
+    if proof is not None:
+        document["proof"] = proof
+    return document

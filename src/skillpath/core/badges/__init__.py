@@ -42,6 +42,7 @@ from skillpath.core.badges.errors import (
     KeyResolutionError,
     ProofError,
     StatusListError,
+    TooComplexError,
 )
 from skillpath.core.badges.identity import identity_hash, recipient_matches
 from skillpath.core.badges.images import badge_png, badge_svg
@@ -63,6 +64,7 @@ from skillpath.core.badges.keys import (
     verification_key_from_document,
     verification_method_document,
 )
+from skillpath.core.badges.limits import document_complexity_problem
 from skillpath.core.badges.linked_data import canonicalize_rdfc, expand_strict
 from skillpath.core.badges.loader import document_loader
 from skillpath.core.badges.openbadges import (
@@ -123,6 +125,7 @@ __all__ = [
     "Recipient",
     "StatusEntry",
     "StatusListError",
+    "TooComplexError",
     "VerificationKey",
     "VerificationResult",
     "badge_png",
@@ -132,6 +135,7 @@ __all__ = [
     "build_open_badge_credential",
     "build_status_list_credential",
     "canonicalize_rdfc",
+    "document_complexity_problem",
     "controller_document",
     "create_proof",
     "decode_private_multikey",

@@ -28,6 +28,7 @@ from skillpath.core.badges.errors import (
     JsonLdError,
     KeyResolutionError,
     ProofError,
+    TooComplexError,
 )
 from skillpath.core.badges.keys import VerificationKey
 from skillpath.core.badges.linked_data import canonicalize_rdfc
@@ -218,6 +219,8 @@ def _verify_one(
             canonicalize_document(config, suite),
             canonicalize_document(unsecured, suite),
         )
+    except TooComplexError as exc:
+        return fail("complexity", str(exc))
     except (JsonLdError, ContextNotAllowedError, ValueError) as exc:
         return fail("canonicalization", f"Could not canonicalise with {suite}: {exc}")
     checks.append(Check("canonicalization", True, f"Canonicalised with {suite}."))

@@ -45,3 +45,11 @@ class CredentialFormatError(BadgeError):
 
 class KeyResolutionError(BadgeError):
     """A verification method could not be resolved to a public key."""
+
+
+class TooComplexError(JsonLdError):
+    """A document is too big, or too costly to canonicalise, to be verified.
+
+    A subclass of :class:`JsonLdError`, so everything that refuses invalid JSON-LD
+    refuses it too; the message starts "Too complex to verify".
+    """

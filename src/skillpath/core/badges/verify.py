@@ -34,6 +34,7 @@ from skillpath.core.badges.errors import (
     KeyResolutionError,
 )
 from skillpath.core.badges.keys import VerificationKey, resolve_did_key
+from skillpath.core.badges.limits import document_complexity_problem
 from skillpath.core.badges.linked_data import expand_strict
 from skillpath.core.badges.results import Check, ProofResult, VerificationResult
 from skillpath.core.badges.status_list import read_status
@@ -284,7 +285,8 @@ def verify_credential(
     Checks: ``format``, ``structure`` (Open Badges fields), ``jsonld`` (every term
     defined), ``proof`` (signature), ``issuer_key`` (the key's controller is the
     issuer), ``validity`` (dates against ``now``), ``status`` (not revoked).
-    The credential is verified only if every check passed.
+    The credential is verified only if every check passed. A credential too big
+    or too costly to canonicalise stops at a failed ``complexity`` check.
     """
     now = now or datetime.now(UTC)
     resolver = _safe_resolver(resolve_key)
@@ -303,6 +305,11 @@ def verify_credential(
             Check("structure", False, "The JWT payload is not a JSON object.")
         )
         return VerificationResult(False, tuple(checks), form)
+    too_complex = document_complexity_problem(credential)
+    if too_complex:
+        # Refused before any expansion or hashing: anyone may ask for this.
+        checks.append(Check("complexity", False, too_complex))
+        return VerificationResult(False, tuple(checks), form)
 
     problems = open_badge_problems(credential)
     checks.append(
@@ -313,6 +320,12 @@ def verify_credential(
         )
     )
     proof, verified_credential = _verify_proof(form, payload, resolver)
+    over_budget = next(
+        (check for check in proof.checks if check.name == "complexity"), None
+    )
+    if over_budget is not None:
+        checks.append(over_budget)
+        return VerificationResult(False, tuple(checks), form)
     checks.append(_jsonld_check(credential, proof))
     checks.append(_proof_check(proof))
     if verified_credential is not None:

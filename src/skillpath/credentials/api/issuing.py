@@ -23,6 +23,7 @@ from skillpath.credentials.documents.downloads import (
     award_file,
     file_name,
 )
+from skillpath.credentials.documents.throttle import anonymous_verification_check
 from skillpath.credentials.documents.verification import (
     MAX_INPUT_BYTES,
     credential_verify,
@@ -111,6 +112,7 @@ class RevokeIn(Schema):
     summary="Verify a credential (JSON or JWT)",
 )
 def verify_json(request: HttpRequest, payload: VerifyIn) -> dict[str, Any]:
+    anonymous_verification_check(request)
     data = payload.credential
     if isinstance(data, str) and len(data.encode("utf-8")) > MAX_INPUT_BYTES:
         raise HttpError(413, "The credential is larger than 2 MiB.")
@@ -124,6 +126,7 @@ def verify_json(request: HttpRequest, payload: VerifyIn) -> dict[str, Any]:
     summary="Verify a baked badge image or a credential file",
 )
 def verify_file(request: HttpRequest, file: UploadedFile = File(...)) -> dict[str, Any]:  # noqa: B008
+    anonymous_verification_check(request)
     if file.size and file.size > MAX_INPUT_BYTES:
         raise HttpError(413, "The file is larger than 2 MiB.")
     return credential_verify(file.read()).as_dict()

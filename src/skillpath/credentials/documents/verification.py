@@ -32,6 +32,7 @@ MAX_INPUT_BYTES = 2 * 1024 * 1024
 
 CHECK_LABELS: dict[str, Promise] = {
     "format": _("Readable credential"),
+    "complexity": _("Small and simple enough to verify"),
     "structure": _("Open Badges 3.0 structure"),
     "jsonld": _("Every term defined (JSON-LD)"),
     "proof": _("Signature"),

@@ -6,7 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_http_methods
 
 from skillpath.common.htmx import render_page_or_fragment
+from skillpath.credentials.documents.throttle import anonymous_verification_check
 from skillpath.credentials.documents.verification import credential_verify
+from skillpath.credentials.exceptions import TooManyVerifications
 from skillpath.credentials.forms import VerifyForm
 
 
@@ -21,7 +23,13 @@ def verify(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            verdict = credential_verify(form.cleaned_data["payload"])
+            try:
+                anonymous_verification_check(request)
+            except TooManyVerifications as exc:
+                form.add_error(None, exc.message)
+                status = exc.status
+            else:
+                verdict = credential_verify(form.cleaned_data["payload"])
         else:
             status = 422
     return render_page_or_fragment(

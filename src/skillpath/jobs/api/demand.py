@@ -8,9 +8,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from skillpath.accounts.models import Organisation
+from skillpath.common.pagination import BoundedPageNumberPagination
 from skillpath.jobs import access, selectors, services
 from skillpath.jobs.exceptions import NotAllowed
 from skillpath.jobs.models import DemandReport
@@ -86,7 +87,7 @@ class DemandRowOut(Schema):
 @router.get(
     "/demand-reports", response=list[DemandOut], summary="Demand reports I may read"
 )
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def report_list(request: HttpRequest):
     return access.reports_visible_to(request.user)
 

@@ -134,3 +134,18 @@ def test_the_employer_page_reports_and_updates_demand() -> None:
     assert (
         stranger.get(reverse("jobs:demand_edit", args=[report.pk])).status_code == 403
     )
+
+
+def test_the_demand_reports_api_bounds_its_paging() -> None:
+    employer = testing.employer()
+    _report(employer)
+    client = Client()
+    client.force_login(employer)
+    page = client.get("/api/v1/demand-reports", {"page": 1, "page_size": 5})
+    assert page.status_code == 200 and page.json()["count"] == 1
+    for query in ({"page": 2**70}, {"page": 10**12}, {"page_size": 10**6}):
+        response = client.get("/api/v1/demand-reports", query)
+        assert response.status_code == 422, query
+        error = response.json()["error"]
+        assert error["code"] == "invalid_input"
+        assert error["details"][0]["field"].endswith(next(iter(query)))
