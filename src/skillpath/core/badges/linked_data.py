@@ -132,6 +132,8 @@ def expand_strict(document: dict[str, Any]) -> list[dict[str, Any]]:
         return _SafeModeProcessor().expand(document, _options())
     except jsonld.JsonLdError as exc:
         raise _reraise(exc) from exc
+    except ValueError as exc:  # pyld's IRI resolver, e.g. an empty base IRI
+        raise JsonLdError(f"Invalid JSON-LD: {exc}") from exc
 
 
 def _collect_relative_iris(node: Any, problems: list[str]) -> None:
@@ -276,4 +278,6 @@ def canonicalize_rdfc(
         canonical: str = _BudgetedURDNA2015(budget).main(dataset, options)
     except jsonld.JsonLdError as exc:
         raise _reraise(exc) from exc
+    except ValueError as exc:  # pyld's IRI resolver, e.g. an empty base IRI
+        raise JsonLdError(f"Invalid JSON-LD: {exc}") from exc
     return canonical

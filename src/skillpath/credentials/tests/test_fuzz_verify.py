@@ -34,11 +34,6 @@ def _verdict(data: Any) -> Verdict:
     return verdict
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by this fuzzing, not fixed in time: pyld raises ValueError on an "
-    "empty or odd @context (e.g. ''), which escapes credential_verify",
-)
 @FUZZ
 @given(
     data=uploads(valid=b'{"@context": [], "type": ["VerifiableCredential"]}', keys=KEYS)
@@ -54,11 +49,6 @@ def document() -> dict[str, Any]:
     return awarded().document
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by this fuzzing, not fixed in time: pyld raises ValueError on an "
-    "empty or odd @context (e.g. ''), which escapes credential_verify",
-)
 @FUZZ
 @given(
     key=st.sampled_from(KEYS + ["id", "name", "credentialStatus"]), value=json_values
