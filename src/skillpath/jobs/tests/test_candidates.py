@@ -9,7 +9,7 @@ from django.urls import reverse
 from skillpath.accounts import services as account_services
 from skillpath.accounts import testing as accounts_testing
 from skillpath.credentials.models import AwardStatus
-from skillpath.credentials.services.awards import award_issue, award_revoke
+from skillpath.credentials.services.awards import award_revoke
 from skillpath.jobs.models import Invitation, SelfDeclaredSkill
 from skillpath.jobs.selectors.candidates import (
     CompetencyLevel,
